@@ -1,0 +1,1 @@
+"""Tessera's addons. Extra addons paths from ``addons.toml`` join this package's path."""

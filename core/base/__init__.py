@@ -1,0 +1,29 @@
+"""The kernel's addon: the master data every other addon builds on."""
+
+from core.base.models import addon
+from core.base.models import company
+from core.base.models import country
+from core.base.models import currency
+from core.base.models import external_id
+from core.base.models import partner
+from core.base.models import sequence
+from core.base.models import uom
+from core.base.models import user
+from core.loader.addon import Addon
+
+
+def register(addon_: Addon) -> None:
+    addon_.models(
+        addon.InstalledAddon,
+        external_id.ExternalId,
+        country.Country,
+        currency.Currency,
+        currency.CurrencyRate,
+        company.Company,
+        partner.Partner,
+        uom.UomCategory,
+        uom.Uom,
+        user.User,
+        sequence.Sequence,
+        sequence.SequenceNumber,
+    )

@@ -1,0 +1,90 @@
+"""Find addons on the addons paths, import them and run their ``register``.
+
+The kernel's own addon ``base`` lives in ``core/base``. Every other addon is a
+folder with an ``addon.toml`` in one of the addons paths: the repository's
+``addons/`` and the extra paths of ``addons.toml``. All are imported as
+``addons.<name>`` (extra paths join the ``addons`` package's path), so
+relative imports work and an addon is imported once per process.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable
+from collections.abc import Sequence
+from pathlib import Path
+
+import addons as addons_package
+from core.errors import ConfigError
+from core.loader.addon import Addon
+from core.loader.graph import KERNEL_ADDON
+from core.loader.graph import closure
+from core.loader.graph import resolve
+from core.loader.manifest import AddonManifest
+from core.loader.manifest import read_manifest
+
+CORE_DIR = Path(__file__).resolve().parent.parent
+REPOSITORY_ADDONS = Path(addons_package.__file__).resolve().parent
+
+
+def discover(paths: Iterable[Path | str] = ()) -> dict[str, AddonManifest]:
+    """Every addon on the repository's and the given paths, by name.
+
+    Raises:
+        ConfigError: a path does not exist, a manifest is invalid, or two
+            paths hold an addon of the same name.
+    """
+    found = {KERNEL_ADDON: read_manifest(CORE_DIR / KERNEL_ADDON)}
+    for base in [REPOSITORY_ADDONS, *(Path(p).resolve() for p in paths)]:
+        if not base.is_dir():
+            raise ConfigError(f"addons path {base} does not exist")
+        for directory in sorted(base.iterdir()):
+            if not (directory / "addon.toml").is_file():
+                continue
+            manifest = read_manifest(directory)
+            other = found.get(manifest.name)
+            if other is not None and other.path != manifest.path:
+                raise ConfigError(f"addon {manifest.name} is in two places: {other.path} and {manifest.path}")
+            found[manifest.name] = manifest
+    return found
+
+
+def import_addon(manifest: AddonManifest) -> object:
+    """Import the addon's package and return it."""
+    if manifest.name == KERNEL_ADDON:
+        return importlib.import_module("core.base")
+    parent = str(manifest.path.parent)
+    if parent not in addons_package.__path__:
+        addons_package.__path__.append(parent)
+    try:
+        return importlib.import_module(f"addons.{manifest.name}")
+    except ImportError as error:
+        raise ConfigError(f"addon {manifest.name}: cannot be imported: {error}") from error
+
+
+def load(names: Sequence[str], available: dict[str, AddonManifest]) -> list[Addon]:
+    """Import ``names`` and their dependencies in order and run each ``register``.
+
+    Raises:
+        ConfigError: resolution fails, an addon has no ``register`` function,
+            or its registration is wrong.
+    """
+    manifests = resolve(names, available)
+    installed = frozenset(manifest.name for manifest in manifests)
+    loaded: list[Addon] = []
+    for manifest in manifests:
+        active_extras = [extra for extra in manifest.extras if extra in installed]
+        requires = frozenset(closure([*manifest.dependency_names, *active_extras], available)) - {
+            manifest.name
+        }
+        addon = Addon(manifest, requires, installed)
+        module = import_addon(manifest)
+        register = getattr(module, "register", None)
+        if not callable(register):
+            raise ConfigError(
+                f"addon {manifest.name}: {manifest.path}/__init__.py has no register(addon) function"
+            )
+        register(addon)
+        addon.freeze()
+        loaded.append(addon)
+    return loaded

@@ -1,0 +1,215 @@
+"""Computed and related fields: the dependency graph and recomputation on flush.
+
+A stored computed field declares the dotted paths it depends on. At build time
+the registry inverts those paths into *triggers*: "when field F of model X
+changes, recompute field G of the records of model Y that reach X through
+this path". On each flush the kernel follows the triggers backwards from the
+changed records, loads the dependencies of the whole batch (one query per
+relation), and calls the compute method of each record, until nothing changes.
+
+Non-stored computed fields are computed on every read; related fields are
+computed fields whose method follows a path of many2one fields.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import attributes
+
+from core.errors import ConfigError
+from core.orm.fields.base import Field
+from core.orm.fields.relational import Many2many
+from core.orm.fields.relational import Many2one
+from core.orm.fields.relational import One2many
+from core.orm.records import RecordSet
+
+if TYPE_CHECKING:
+    from core.orm.environment import Environment
+    from core.orm.model import Model
+    from core.orm.registry import Registry
+
+MAX_ROUNDS = 32
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """Recompute ``field`` of ``model`` for the records that reach a changed one via ``path``.
+
+    ``path`` is the list of relational fields from ``model`` to the changed
+    record's model (empty when the change is on the record itself).
+    """
+
+    model: str
+    field: str
+    path: tuple[Field[Any], ...]
+
+
+class ComputeGraph:
+    """The stored computed fields of a registry and the triggers that recompute them."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        self.stored: dict[str, list[Field[Any]]] = defaultdict(list)
+        self.triggers: dict[tuple[str, str], list[Trigger]] = defaultdict(list)
+        self.prefetch: dict[tuple[str, str], list[str]] = {}
+        for model_name, model in registry.models.items():
+            for field in model._fields.values():
+                if field.compute and field.store:
+                    self._add(model_name, field)
+
+    def _add(self, model_name: str, field: Field[Any]) -> None:
+        self.stored[model_name].append(field)
+        relation_paths: list[str] = []
+        for dotted in field.depends:
+            steps = self._resolve(model_name, field, dotted)
+            for index, step in enumerate(steps):
+                self.triggers[(step.model_name, step.name)].append(
+                    Trigger(model_name, field.name, tuple(steps[:index]))
+                )
+            relational = [s.name for s in steps if isinstance(s, Many2one | One2many | Many2many)]
+            if relational:
+                relation_paths.append(".".join(relational))
+        self.prefetch[(model_name, field.name)] = relation_paths
+
+    def _resolve(self, model_name: str, field: Field[Any], dotted: str) -> list[Field[Any]]:
+        steps: list[Field[Any]] = []
+        current = model_name
+        names = dotted.split(".")
+        for position, name in enumerate(names):
+            step = self.registry.models[current]._fields.get(name)
+            if step is None:
+                raise ConfigError(
+                    f"addon {field.addon}: {model_name}.{field.name} depends on {dotted!r}, "
+                    f"but {current} has no field {name!r}"
+                )
+            steps.append(step)
+            if position < len(names) - 1:
+                comodel = getattr(step, "comodel", None)
+                if comodel is None:
+                    raise ConfigError(
+                        f"addon {field.addon}: {model_name}.{field.name} depends on {dotted!r}, "
+                        f"but {current}.{name} is not a relation"
+                    )
+                current = comodel
+        return steps
+
+    def ordered(self, model_name: str) -> list[Field[Any]]:
+        return self.stored.get(model_name, [])
+
+
+def related_compute(field: Field[Any]) -> Callable[[Any], None]:
+    """The compute method of a related field: follow ``field.related`` through many2ones."""
+    assert field.related
+    path = field.related.split(".")
+
+    def compute(record: Any) -> None:
+        value = record
+        for name in path:
+            if value is None:
+                break
+            value = getattr(value, name)
+        setattr(record, field.name, value)
+
+    compute.__name__ = f"_compute_related_{field.name}"
+    return compute
+
+
+class NonStoredValue:
+    """The descriptor of a non-stored computed field: computed on each read."""
+
+    def __init__(self, field: Field[Any]) -> None:
+        self.field = field
+
+    def __get__(self, record: Any, owner: type) -> Any:
+        if record is None:
+            return self.field
+        getattr(record, self.field.compute or "")()
+        return record.__dict__.get("_tessera_values", {}).get(self.field.name)
+
+    def __set__(self, record: Any, value: Any) -> None:
+        record.__dict__.setdefault("_tessera_values", {})[self.field.name] = value
+
+
+def _sources(env: Environment, records: Iterable[Model], step: Field[Any]) -> set[Model]:
+    """The records of ``step``'s model whose ``step`` field holds any of ``records``."""
+    records = list(records)
+    session, registry = env.session, env.registry
+    found: set[Model] = set()
+    if isinstance(step, One2many):
+        for record in records:
+            history = attributes.get_history(record, step.inverse)
+            for owner in [*history.unchanged, *history.added, *history.deleted]:
+                if owner is not None:
+                    found.add(owner)
+        return found
+    owner_model = registry[step.model_name]
+    ids = [record.id for record in records if record.id is not None]
+    if ids:
+        attribute = getattr(owner_model, step.name)
+        if isinstance(step, Many2one):
+            condition = getattr(owner_model, step.column_name).in_(ids)
+        else:
+            condition = attribute.any(registry[step.comodel].id.in_(ids))
+        with session.no_autoflush:
+            found.update(session.scalars(select(owner_model).where(condition)))
+    targets = set(records)
+    for pending in session.new:
+        if isinstance(pending, owner_model):
+            value = getattr(pending, step.name)
+            linked = value if isinstance(step, Many2many) else [value]
+            if targets.intersection(linked):
+                found.add(pending)
+    return found
+
+
+def recompute(env: Environment, new: Iterable[Model], changed: dict[Model, set[str]]) -> None:
+    """Recompute stored computed fields for ``new`` records and for everything ``changed`` affects.
+
+    ``changed`` maps records (dirty or deleted) to the names of their changed fields.
+    """
+    graph = env.registry.compute_graph
+    deleted = set(env.session.deleted)
+    todo: dict[tuple[str, str], set[Model]] = defaultdict(set)
+
+    def follow(record: Model, names: Iterable[str]) -> None:
+        for name in names:
+            for trigger in graph.triggers.get((record._name, name), ()):
+                targets: set[Model] = {record}
+                for step in reversed(trigger.path):
+                    targets = _sources(env, targets, step)
+                todo[(trigger.model, trigger.field)].update(targets)
+
+    for record in new:
+        for field in graph.ordered(record._name):
+            todo[(record._name, field.name)].add(record)
+        follow(record, record._fields)
+    for record, names in changed.items():
+        follow(record, names)
+
+    rounds: dict[tuple[str, str], int] = defaultdict(int)
+    while todo:
+        (model_name, field_name), records = next(iter(todo.items()))
+        del todo[(model_name, field_name)]
+        rounds[(model_name, field_name)] += 1
+        if rounds[(model_name, field_name)] > MAX_ROUNDS:
+            raise ConfigError(f"computed field {model_name}.{field_name} keeps changing: a dependency cycle?")
+        batch = [record for record in records if record not in deleted]
+        if not batch:
+            continue
+        model = env.registry[model_name]
+        field = model._fields[field_name]
+        persistent = [record for record in batch if record.id is not None]
+        RecordSet(env, model, persistent).prefetch(graph.prefetch[(model_name, field_name)])
+        with env.session.no_autoflush:
+            for record in batch:
+                before = getattr(record, field_name)
+                getattr(record, field.compute or "")()
+                if getattr(record, field_name) != before:
+                    follow(record, [field_name])

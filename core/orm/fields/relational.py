@@ -1,0 +1,257 @@
+"""Relations between models: `Many2one`, `One2many` and `Many2many`.
+
+A many2one named ``partner`` stores its id in the column ``partner_id`` and
+exposes the related record as ``record.partner``. A one2many is the other side
+of a many2one (``inverse``); a many2many keeps pairs in a relation table::
+
+    class Order(Model, name="sales.order"):
+        partner = fields.Many2one("base.partner", required=True, ondelete="restrict")
+        lines = fields.One2many("sales.order_line", inverse="order")
+        tags = fields.Many2many("sales.tag")
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+from typing import Any
+from typing import Literal
+
+from sqlalchemy import Column
+from sqlalchemy import ForeignKey
+from sqlalchemy import Integer
+from sqlalchemy import Table
+from sqlalchemy import select
+from sqlalchemy.orm import relationship
+
+from core.orm.environment import Environment
+from core.orm.fields.base import Field
+
+if TYPE_CHECKING:
+    from core.orm.model import Model
+    from core.orm.registry import Registry
+
+OnDelete = Literal["set null", "cascade", "restrict"]
+
+
+def table_name(model_name: str) -> str:
+    """The table of a model: ``sales.order_line`` → ``sales_order_line``."""
+    return model_name.replace(".", "_")
+
+
+class Relational(Field[Any]):
+    """Base of fields whose values are records of the ``comodel``."""
+
+    def __init__(self, comodel: str, label: str | None = None, **options: Any) -> None:
+        super().__init__(label, **options)
+        self.comodel = comodel
+        self._explicit = (self._explicit - {"label"}) | {"comodel"} | ({"label"} if label else set())
+
+    def describe(self) -> dict[str, Any]:
+        return {**super().describe(), "comodel": self.comodel}
+
+    def _records(self, value: Any, env: Environment) -> list[Model]:
+        """Records of the comodel from ids or records, checking that each exists."""
+        target = env.registry[self.comodel]
+        records: list[Model] = []
+        wanted: list[int] = []
+        for item in value or ():
+            if isinstance(item, target):
+                records.append(item)
+            elif isinstance(item, int) and not isinstance(item, bool):
+                wanted.append(item)
+            else:
+                raise ValueError(f"Expected ids of {self.comodel} records, got {item!r}.")
+        if wanted:
+            found = {rec.id: rec for rec in env.session.scalars(select(target).where(target.id.in_(wanted)))}
+            missing = [i for i in wanted if i not in found]
+            if missing:
+                raise ValueError(f"No {self.comodel} record with id {missing[0]}.")
+            records += [found[i] for i in wanted]
+        return records
+
+
+class Many2one(Relational):
+    """A reference to one record of ``comodel``.
+
+    ``ondelete`` says what happens to this record when the target is deleted:
+    ``"set null"`` (the default for optional fields), ``"restrict"`` (the
+    default for required ones: the deletion is refused) or ``"cascade"``.
+    """
+
+    type_name = "many2one"
+
+    def __init__(
+        self, comodel: str, label: str | None = None, *, ondelete: OnDelete | None = None, **options: Any
+    ) -> None:
+        super().__init__(comodel, label, **options)
+        if ondelete not in (None, "set null", "cascade", "restrict"):
+            raise ValueError(f"ondelete must be 'set null', 'cascade' or 'restrict', not {ondelete!r}")
+        self.ondelete: OnDelete = ondelete or ("restrict" if self.required else "set null")
+
+    @property
+    def column_name(self) -> str:
+        return f"{self.name}_id"
+
+    def columns(self, registry: Registry) -> list[Column[Any]]:
+        if not self.store:
+            return []
+        target = table_name(self.comodel)
+        return [
+            Column(
+                self.column_name,
+                Integer,
+                ForeignKey(
+                    f"{target}.id",
+                    ondelete=self.ondelete.upper(),
+                    name=f"fk_{table_name(self.model_name)}_{self.column_name}",
+                ),
+                nullable=not self.required,
+                index=True,
+            )
+        ]
+
+    def mapper_properties(self, registry: Registry) -> dict[str, Any]:
+        if not self.store:
+            return {}
+        table = registry.tables[self.model_name]
+        inverse = registry.inverse_of(self)
+        return {
+            self.name: relationship(
+                registry.models[self.comodel],
+                foreign_keys=[table.c[self.column_name]],
+                back_populates=inverse.name if inverse else None,
+                remote_side=[table.c.id] if self.comodel == self.model_name else None,
+            )
+        }
+
+    def convert(self, value: Any, env: Environment) -> Model | None:
+        if value is None or value is False:
+            return None
+        return self._records([value], env)[0]
+
+    def to_json(self, value: Any) -> dict[str, Any] | None:
+        if value is None:
+            return None
+        return {"id": value.id, "display_name": value.display_name}
+
+
+class One2many(Relational):
+    """The records of ``comodel`` whose many2one ``inverse`` points at this record.
+
+    Written as a list: existing lines given by id are kept (and updated with
+    the other keys of their dict), dicts without an id create lines, and lines
+    left out are removed (deleted when the inverse is required or cascades).
+    """
+
+    type_name = "one2many"
+
+    def __init__(self, comodel: str, label: str | None = None, *, inverse: str, **options: Any) -> None:
+        super().__init__(comodel, label, **options)
+        self.inverse = inverse
+
+    def mapper_properties(self, registry: Registry) -> dict[str, Any]:
+        inverse = registry.fields_of(self.comodel)[self.inverse]
+        assert isinstance(inverse, Many2one)
+        owned = inverse.required or inverse.ondelete == "cascade"
+        target_table = registry.tables[self.comodel]
+        target = registry.models[self.comodel]
+        return {
+            self.name: relationship(
+                target,
+                foreign_keys=[target_table.c[inverse.column_name]],
+                back_populates=self.inverse if registry.inverse_of(inverse) is self else None,
+                cascade="save-update, merge, delete, delete-orphan" if owned else "save-update, merge",
+                passive_deletes=True,
+                order_by=target.default_order(),
+            )
+        }
+
+    def describe(self) -> dict[str, Any]:
+        return {**super().describe(), "inverse": self.inverse}
+
+    def assign(self, record: Model, value: Any, env: Environment) -> None:
+        target = env.registry[self.comodel]
+        current = {line.id: line for line in getattr(record, self.name)}
+        lines: list[Model] = []
+        for item in value or ():
+            if isinstance(item, target):
+                lines.append(item)
+            elif isinstance(item, dict) and item.get("id") is not None:
+                line = current.get(item["id"])
+                if line is None:
+                    raise ValueError(f"Line {item['id']} does not belong to this record.")
+                line.write({key: val for key, val in item.items() if key != "id"})
+                lines.append(line)
+            elif isinstance(item, dict):
+                lines.append(target.new(env, item))
+            else:
+                raise ValueError("Lines are given as objects of field values.")
+        setattr(record, self.name, lines)
+
+    def to_json(self, value: Any) -> list[int]:
+        return [line.id for line in value]
+
+
+class Many2many(Relational):
+    """Any number of ``comodel`` records, linked through a relation table.
+
+    The table is ``relation`` (default ``<table>_<target table>_rel``) with the
+    columns ``column1`` (this side) and ``column2`` (the other side).
+    """
+
+    type_name = "many2many"
+
+    def __init__(
+        self,
+        comodel: str,
+        label: str | None = None,
+        *,
+        relation: str | None = None,
+        column1: str | None = None,
+        column2: str | None = None,
+        **options: Any,
+    ) -> None:
+        super().__init__(comodel, label, **options)
+        self.relation = relation
+        self.column1 = column1
+        self.column2 = column2
+
+    def bind(self, name: str, model_name: str, addon: str) -> Many2many:
+        bound = super().bind(name, model_name, addon)
+        own, other = table_name(model_name), table_name(self.comodel)
+        bound.relation = self.relation or f"{own}_{name}_rel"
+        bound.column1 = self.column1 or f"{own}_id"
+        bound.column2 = self.column2 or (f"{other}_id" if other != own else f"{other}_other_id")
+        return bound
+
+    def relation_table(self, registry: Registry) -> Table:
+        """The relation table; created with the model that declares the field."""
+        assert self.relation and self.column1 and self.column2
+        if self.relation in registry.metadata.tables:
+            return registry.metadata.tables[self.relation]
+        own, other = table_name(self.model_name), table_name(self.comodel)
+        return Table(
+            self.relation,
+            registry.metadata,
+            Column(self.column1, ForeignKey(f"{own}.id", ondelete="CASCADE"), primary_key=True),
+            Column(self.column2, ForeignKey(f"{other}.id", ondelete="CASCADE"), primary_key=True, index=True),
+        )
+
+    def mapper_properties(self, registry: Registry) -> dict[str, Any]:
+        table = self.relation_table(registry)
+        return {
+            self.name: relationship(
+                registry.models[self.comodel],
+                secondary=table,
+                primaryjoin=registry.tables[self.model_name].c.id == table.c[self.column1],
+                secondaryjoin=registry.tables[self.comodel].c.id == table.c[self.column2],
+                passive_deletes=True,
+            )
+        }
+
+    def convert(self, value: Any, env: Environment) -> list[Model]:
+        return self._records(value, env)
+
+    def to_json(self, value: Iterable[Model]) -> list[int]:
+        return [rec.id for rec in value]

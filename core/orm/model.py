@@ -1,0 +1,288 @@
+"""`Model` and `Extension`: how addons declare business objects and extend each other's.
+
+An addon declares a model by subclassing `Model` with a ``name``, and extends a
+model of one of its dependencies by subclassing `Extension` with ``extends``.
+Neither class is mapped itself: the registry composes, per database, one final
+class from the declaration and every installed extension (extensions first in
+the MRO, so ``super()`` reaches the addon below) and maps that class::
+
+    class Partner(Model, name="base.partner"):
+        name = fields.Char(required=True)
+
+    class PartnerWithPoints(Extension, extends="base.partner"):
+        points = fields.Integer(default=0)
+
+        def write(self, vals: dict[str, Any]) -> None:
+            super().write(vals)
+
+A record is one row: an instance of the composed class in the environment's
+SQLAlchemy session. Batch operations go through `RecordSet`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from collections.abc import Mapping
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+from typing import Any
+from typing import ClassVar
+
+from sqlalchemy import ColumnElement
+from sqlalchemy import Select
+from sqlalchemy import Table
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy.orm import object_session
+
+from core.errors import ConfigError
+from core.errors import MissingError
+from core.errors import ValidationError
+from core.orm import fields
+from core.orm.environment import ENV_KEY
+from core.orm.fields.base import MISSING
+from core.orm.fields.base import Field
+from core.orm.records import RecordSet
+
+if TYPE_CHECKING:
+    from typing import Self
+
+    from core.orm.constraints import SQLConstraint
+    from core.orm.environment import Environment
+    from core.orm.registry import Registry
+
+MODEL_NAME = re.compile(r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")
+
+
+class Model:
+    """Base class of every model an addon declares.
+
+    Class options: ``_description`` (what users call it), ``_order`` (default
+    sort, e.g. ``"date desc, id"``), ``_rec_name`` (the field that names a
+    record), ``_parent_field`` (the many2one that makes a tree, for
+    ``child_of``) and ``_sql_constraints``.
+    """
+
+    _name: ClassVar[str] = ""
+    _description: ClassVar[str] = ""
+    _order: ClassVar[str] = "id"
+    _rec_name: ClassVar[str | None] = "name"
+    _parent_field: ClassVar[str | None] = None
+    _sql_constraints: ClassVar[Sequence[SQLConstraint]] = ()
+
+    # Set by the registry on composed classes.
+    _fields: ClassVar[dict[str, Field[Any]]]
+    _registry: ClassVar[Registry]
+    _defaults: ClassVar[tuple[Field[Any], ...]]
+    _table: ClassVar[Table]
+
+    id: int
+    created_at = fields.Datetime("Created on", readonly=True, copy=False)
+    updated_at = fields.Datetime("Last updated on", readonly=True, copy=False)
+    created_by = fields.Many2one("base.user", "Created by", readonly=True, copy=False)
+    updated_by = fields.Many2one("base.user", "Last updated by", readonly=True, copy=False)
+
+    def __init_subclass__(cls, *, name: str | None = None, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if name is None:
+            return
+        if not MODEL_NAME.match(name):
+            raise ConfigError(f"model name {name!r} of {cls.__qualname__} must look like 'addon.noun'")
+        cls._name = name
+        cls.__tessera_declares__ = name  # type: ignore[attr-defined]
+
+    def __repr__(self) -> str:
+        return f"<{self._name}({self.id})>"
+
+    # -- environment -----------------------------------------------------------
+
+    @property
+    def env(self) -> Environment:
+        """The environment (session, user, context) this record was loaded in."""
+        session = object_session(self)
+        if session is None:
+            raise RuntimeError(f"{self!r} is not attached to a session")
+        env: Environment = session.info[ENV_KEY]
+        return env
+
+    @property
+    def display_name(self) -> str:
+        """How the record is named in lists, many2one fields and messages."""
+        if self._rec_name:
+            value = getattr(self, self._rec_name)
+            if value:
+                return str(value)
+        return f"{self._description or self._name} #{self.id}"
+
+    # -- model-level operations (override as classmethods, call super()) -------
+
+    @classmethod
+    def new(cls, env: Environment, vals: Mapping[str, Any]) -> Self:
+        """A record with defaults and ``vals``, added to the session but not yet flushed."""
+        record = cls()
+        env.session.add(record)
+        values = {field.name: field.default_value(env) for field in cls._defaults if field.name not in vals}
+        record._assign({**values, **vals}, env)
+        return record
+
+    @classmethod
+    def create(cls, env: Environment, vals_list: Sequence[Mapping[str, Any]]) -> RecordSet[Self]:
+        """Create one record per dict of values, in one flush; returns them in order.
+
+        Raises:
+            ValidationError: a value is wrong, a required field is missing or a
+                constraint refuses the records.
+        """
+        records = [cls.new(env, vals) for vals in vals_list]
+        env.flush()
+        return RecordSet(env, cls, records)
+
+    @classmethod
+    def select(cls, env: Environment, domain: Iterable[Any] = ()) -> Select[tuple[Self]]:
+        """A SQLAlchemy SELECT of the records matching ``domain``, for further refinement."""
+        return select(cls).where(cls.where(env, domain))
+
+    @classmethod
+    def where(cls, env: Environment, domain: Iterable[Any] = ()) -> ColumnElement[bool]:
+        """The SQL condition for ``domain``, hiding archived records unless the domain asks."""
+        from core.orm.domain import compile_domain
+
+        return compile_domain(cls, list(domain), env)
+
+    @classmethod
+    def search(
+        cls,
+        env: Environment,
+        domain: Iterable[Any] = (),
+        *,
+        order: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> RecordSet[Self]:
+        """The records matching ``domain``, sorted by ``order`` (default: the model's ``_order``)."""
+        stmt = cls.select(env, domain).order_by(*cls.default_order(order)).offset(offset or None).limit(limit)
+        return RecordSet(env, cls, list(env.session.scalars(stmt)))
+
+    @classmethod
+    def search_count(cls, env: Environment, domain: Iterable[Any] = ()) -> int:
+        """How many records match ``domain``, counted in SQL."""
+        stmt = select(func.count()).select_from(cls).where(cls.where(env, domain))
+        return int(env.session.scalar(stmt) or 0)
+
+    @classmethod
+    def browse(cls, env: Environment, ids: Iterable[int]) -> RecordSet[Self]:
+        """The records with these ids, in that order.
+
+        Raises:
+            MissingError: one of the ids does not exist.
+        """
+        wanted = list(ids)
+        found = {rec.id: rec for rec in env.session.scalars(select(cls).where(cls.id.in_(wanted)))}
+        missing = [i for i in wanted if i not in found]
+        if missing:
+            raise MissingError(f"{cls._description or cls._name} #{missing[0]} does not exist.")
+        return RecordSet(env, cls, [found[i] for i in wanted])
+
+    @classmethod
+    def default_order(cls, order: str | None = None) -> list[ColumnElement[Any]]:
+        """ORDER BY clauses for ``order``, a string like ``"name desc, id"``.
+
+        Raises:
+            ValidationError: the string names an unknown or unsortable field.
+        """
+        clauses: list[ColumnElement[Any]] = []
+        for part in (order or cls._order).split(","):
+            words = part.split()
+            if not words:
+                continue
+            name, direction = words[0], (words[1].lower() if len(words) > 1 else "asc")
+            field = cls._fields.get(name)
+            column = "id" if name == "id" else (field.column_name if field and field.store else None)
+            if column is None or direction not in ("asc", "desc") or len(words) > 2:
+                raise ValidationError(fields={"order": f"Cannot sort {cls._name} by {part.strip()!r}."})
+            attribute = cls._table.c[column]
+            clauses.append(attribute.desc() if direction == "desc" else attribute.asc())
+        return clauses
+
+    # -- record-level operations -----------------------------------------------
+
+    def write(self, vals: Mapping[str, Any]) -> None:
+        """Set field values from user-level data (ids for relations, ISO strings for dates).
+
+        Changes are flushed with the next query, `Environment.flush` or the
+        commit; constraints run then. Override to add behaviour, calling ``super()``.
+        """
+        self._assign(vals, self.env)
+
+    def unlink(self) -> None:
+        """Delete the record (on the next flush); refused while required references point at it."""
+        self.env.session.delete(self)
+
+    def read(self, field_names: Sequence[str] | None = None) -> dict[str, Any]:
+        """The record's values as JSON-compatible data (use `RecordSet.read` for many records)."""
+        names = field_names if field_names is not None else list(self._fields)
+        values: dict[str, Any] = {"id": self.id}
+        for name in names:
+            field = self._field(name)
+            values[name] = field.to_json(getattr(self, name))
+        return values
+
+    def copy(self, overrides: Mapping[str, Any] | None = None) -> Self:
+        """A new record with this one's copyable stored values, and ``overrides``."""
+        vals: dict[str, Any] = {}
+        for name, field in self._fields.items():
+            if field.copy and field.store and not field.compute and field.type_name != "one2many":
+                value = getattr(self, name)
+                vals[name] = list(value) if field.type_name == "many2many" else value
+        record = type(self).new(self.env, {**vals, **(overrides or {})})
+        self.env.flush()
+        return record
+
+    # -- helpers -----------------------------------------------------------------
+
+    @classmethod
+    def _field(cls, name: str) -> Field[Any]:
+        field = cls._fields.get(name)
+        if field is None:
+            raise ValidationError(fields={name: f"{cls._name} has no field {name!r}."})
+        return field
+
+    def _assign(self, vals: Mapping[str, Any], env: Environment) -> None:
+        """Convert and set ``vals``, gathering every wrong value into one ValidationError."""
+        errors: dict[str, str] = {}
+        for name, value in vals.items():
+            field = self._fields.get(name)
+            if field is None:
+                errors[name] = "Unknown field."
+                continue
+            if field.compute and not field.store and not field.related:
+                errors[name] = "This value is computed and cannot be set."
+                continue
+            try:
+                assign = getattr(field, "assign", None)
+                if assign is not None:
+                    assign(self, value, env)
+                elif value is not MISSING:
+                    setattr(self, name, field.convert(value, env))
+            except ValueError as error:
+                errors[name] = str(error)
+        if errors:
+            raise ValidationError(fields=errors)
+
+
+class _ExtensionBase:
+    pass
+
+
+class Extension(Model if TYPE_CHECKING else _ExtensionBase):  # type: ignore[misc]
+    """Base class of an addon's extension of a model declared by another addon.
+
+    Declare fields to add them, redeclare a field to refine it, and override
+    methods calling ``super()``.
+    """
+
+    def __init_subclass__(cls, *, extends: str | None = None, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if extends is not None:
+            cls.__tessera_extends__ = extends  # type: ignore[attr-defined]

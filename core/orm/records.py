@@ -1,0 +1,151 @@
+"""`RecordSet`: an ordered batch of records of one model, with batch operations.
+
+Searches return record sets; iterate them for records (mapped instances), or
+act on all at once so the kernel can batch the SQL::
+
+    partners = env["base.partner"].search([("country.code", "=", "TR")])
+    partners.write({"lang": "tr_TR"})
+    rows = partners.read(["name", "country"])   # one query per relation, not per row
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from collections.abc import Iterator
+from collections.abc import Mapping
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+from typing import Any
+from typing import Generic
+from typing import TypeVar
+from typing import overload
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+from sqlalchemy.orm.strategy_options import _AbstractLoad
+
+from core.errors import UserError
+
+if TYPE_CHECKING:
+    from core.orm.environment import Environment
+    from core.orm.model import Model
+
+M = TypeVar("M", bound="Model")
+
+
+class RecordSet(Generic[M]):
+    """An immutable, ordered sequence of records of the model ``model``."""
+
+    __slots__ = ("env", "model", "_records")
+
+    def __init__(self, env: Environment, model: type[M], records: Sequence[M] = ()) -> None:
+        self.env = env
+        self.model = model
+        self._records = tuple(records)
+
+    def __repr__(self) -> str:
+        return f"{self.model._name}{list(self.ids)}"
+
+    def __iter__(self) -> Iterator[M]:
+        return iter(self._records)
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def __bool__(self) -> bool:
+        return bool(self._records)
+
+    @overload
+    def __getitem__(self, index: int) -> M: ...
+    @overload
+    def __getitem__(self, index: slice) -> RecordSet[M]: ...
+    def __getitem__(self, index: int | slice) -> M | RecordSet[M]:
+        if isinstance(index, slice):
+            return RecordSet(self.env, self.model, self._records[index])
+        return self._records[index]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, RecordSet) and other.model is self.model and other.ids == self.ids
+
+    def __hash__(self) -> int:
+        return hash((self.model._name, self.ids))
+
+    @property
+    def ids(self) -> tuple[int, ...]:
+        return tuple(record.id for record in self._records)
+
+    def ensure_one(self) -> M:
+        """The single record of this set.
+
+        Raises:
+            UserError: the set holds no record or more than one.
+        """
+        if len(self._records) != 1:
+            raise UserError(f"Expected one {self.model._name} record, got {len(self._records)}.")
+        return self._records[0]
+
+    def filtered(self, predicate: Callable[[M], bool]) -> RecordSet[M]:
+        """The records for which ``predicate`` is true, in order."""
+        return RecordSet(self.env, self.model, [rec for rec in self._records if predicate(rec)])
+
+    def mapped(self, path: str) -> list[Any]:
+        """Values along a dotted ``path``, relations flattened and records de-duplicated."""
+        self.prefetch([path.rsplit(".", 1)[0]] if "." in path else [])
+        values: list[Any] = list(self._records)
+        for name in path.split("."):
+            step: list[Any] = []
+            for value in values:
+                item = getattr(value, name)
+                if isinstance(item, list | tuple | set):
+                    step.extend(item)
+                else:
+                    step.append(item)
+            values = step
+        if values and hasattr(values[0], "_fields"):
+            return list(dict.fromkeys(values))
+        return values
+
+    # -- batch operations --------------------------------------------------------
+
+    def prefetch(self, paths: Sequence[str]) -> None:
+        """Load the relations along dotted ``paths`` for every record: one query per relation."""
+        options = [load for path in paths if (load := self._loader(path)) is not None]
+        if not options or not self._records:
+            return
+        model = self.model
+        stmt = select(model).where(model.id.in_(self.ids)).options(*options)
+        with self.env.session.no_autoflush:
+            self.env.session.scalars(stmt).all()
+
+    def _loader(self, path: str) -> _AbstractLoad | None:
+        model, loader = self.model, None
+        for name in path.split("."):
+            field = model._fields.get(name)
+            if (
+                field is None
+                or field.type_name not in ("many2one", "one2many", "many2many")
+                or not field.store
+            ):
+                break
+            attribute = getattr(model, name)
+            loader = selectinload(attribute) if loader is None else loader.selectinload(attribute)
+            model = self.env.registry[field.comodel]  # type: ignore[attr-defined]
+        return loader
+
+    def read(self, field_names: Sequence[str] | None = None) -> list[dict[str, Any]]:
+        """Each record's values as JSON-compatible dicts, loading relations in batches."""
+        names = list(field_names) if field_names is not None else list(self.model._fields)
+        self.prefetch([name for name in names if name in self.model._fields])
+        return [record.read(names) for record in self._records]
+
+    def write(self, vals: Mapping[str, Any]) -> None:
+        """Write the same values on every record, then flush once."""
+        for record in self._records:
+            record.write(vals)
+        self.env.flush()
+
+    def unlink(self) -> None:
+        """Delete every record, in one flush."""
+        for record in self._records:
+            record.unlink()
+        self.env.flush()
