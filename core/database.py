@@ -47,6 +47,7 @@ def build_registry(names: Iterable[str], available: Mapping[str, AddonManifest])
     """
     addons = load(list(names), dict(available))
     registry = Registry(addons)
+    registry.freeze()
     registry.plugins.hook.registry_ready(registry=registry)
     return registry
 

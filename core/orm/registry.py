@@ -107,7 +107,7 @@ class Registry:
         self.model_owner: dict[str, str] = {}
         self._inverses: dict[tuple[str, str], One2many] = {}
         self.restricting: dict[str, list[Many2one]] = {}
-        self.extras: dict[str, Any] = {}
+        self.views: dict[str, Any] = {}
         if plugins is None:
             from core.plugins import build_plugin_manager
 
@@ -117,6 +117,12 @@ class Registry:
         self._build_tables()
         self._map()
         self.compute_graph = ComputeGraph(self)
+
+    def freeze(self) -> None:
+        """End the build: from now on the registry and its models cannot change.
+
+        The loader attaches what lives above the ORM (views) before freezing.
+        """
         self._frozen = True
 
     def __repr__(self) -> str:
