@@ -115,8 +115,9 @@ def register_routes() -> list[Any]:
 
 @hookspec
 def register_jobs() -> list[Any]:
-    """Scheduled jobs (`core.jobs.Job`) this addon runs periodically.
+    """Scheduled jobs this addon runs periodically.
 
-    Collected once per registry; each job runs in its own transaction as the
-    system user, at the interval it declares.
+    Collected once per registry. The scheduler that runs them (each job in its
+    own transaction, as the system) arrives with the first addon that needs
+    one; until then this specification fixes the name and the contract.
     """

@@ -18,6 +18,7 @@ from alembic.migration import MigrationContext
 from alembic.operations import Operations
 from sqlalchemy import Column
 from sqlalchemy import Connection
+from sqlalchemy import Constraint
 from sqlalchemy import Table
 from sqlalchemy import inspect
 from sqlalchemy import text
@@ -76,26 +77,15 @@ def _add_column(
     table: Table,
     column: Column[Any],
 ) -> None:
-    sqlite = connection.dialect.name == "sqlite"
-    new = column._copy()
-    new.nullable = True
-    if column.foreign_keys and sqlite:
-        with op.batch_alter_table(table.name, recreate="always") as batch:
-            batch.add_column(new)
-    else:
-        op.add_column(table.name, new)
-        if column.foreign_keys:
-            foreign_key = next(iter(column.foreign_keys))
-            op.create_foreign_key(
-                foreign_key.constraint.name if foreign_key.constraint else None,
-                table.name,
-                foreign_key.column.table.name,
-                [column.name],
-                [foreign_key.column.name],
-                ondelete=foreign_key.ondelete,
-            )
-    if column.index:
-        op.create_index(f"ix_{table.name}_{column.name}", table.name, [column.name])
+    """Add ``column`` to a populated table: plain and nullable, filled, then constrained.
+
+    The bare column goes in with ``ALTER TABLE ADD COLUMN`` (which both
+    databases do in place); existing rows get the field's default; only then
+    come the foreign key, the unique constraint and NOT NULL, in one batch
+    (a single table rebuild on SQLite, plain ``ALTER`` statements on
+    PostgreSQL), and finally the index.
+    """
+    op.add_column(table.name, Column(column.name, column.type, nullable=True))
     field = _field_of(registry, table.name, column.name)
     default = field.default_value(env) if field is not None and field.default is not MISSING else None
     if default is not None:
@@ -110,29 +100,58 @@ def _add_column(
                 f"cannot add the required field {table.name}.{column.name}: {empty} existing row(s) "
                 "would have no value and the field has no default"
             )
+    if column.foreign_keys or column.unique or not column.nullable:
         with op.batch_alter_table(table.name) as batch:
-            batch.alter_column(column.name, existing_type=column.type, nullable=False)
+            for foreign_key in column.foreign_keys:
+                batch.create_foreign_key(
+                    _name(foreign_key.constraint, table, column, "fk"),
+                    foreign_key.column.table.name,
+                    [column.name],
+                    [foreign_key.column.name],
+                    ondelete=foreign_key.ondelete,
+                )
+            if column.unique:
+                batch.create_unique_constraint(f"uq_{table.name}_{column.name}", [column.name])
+            if not column.nullable:
+                batch.alter_column(column.name, existing_type=column.type, nullable=False)
+    if column.index:
+        op.create_index(f"ix_{table.name}_{column.name}", table.name, [column.name])
+
+
+def _name(constraint: Constraint | None, table: Table, column: Column[Any], kind: str) -> str:
+    """The constraint's own name, or the registry's naming convention's (``fk_<table>_<column>``)."""
+    name = constraint.name if constraint is not None else None
+    return name if isinstance(name, str) else f"{kind}_{table.name}_{column.name}"
 
 
 def drop_removed(
     connection: Connection, before: Registry, after: Registry | None, progress: Progress
 ) -> None:
-    """Drop the tables and columns ``before`` has and ``after`` has not."""
+    """Drop the tables and columns ``before`` has and ``after`` has not.
+
+    Columns go first: a column that stays behind in a kept table (``base_partner.tier_id``)
+    may hold a foreign key to a table about to be dropped, which PostgreSQL
+    would refuse to drop and SQLite's table rebuild could no longer reflect.
+    """
     keep = after.metadata.tables if after is not None else {}
     op = operations(connection)
     inspector = inspect(connection)
     existing = set(inspector.get_table_names())
-    doomed = [t for t in before.metadata.tables.values() if t.name in existing and t.name not in keep]
-    if doomed:
-        progress(f"dropping {len(doomed)} table(s): {', '.join(t.name for t in doomed)}")
-        before.metadata.drop_all(connection, tables=doomed)
     for table in before.metadata.tables.values():
         if table.name not in existing or table.name not in keep:
             continue
         wanted = keep[table.name].columns
-        gone = [column for column in table.columns if column.name not in wanted]
+        gone = {column.name for column in table.columns if column.name not in wanted}
         if gone:
-            progress(f"dropping column(s) {', '.join(f'{table.name}.{c.name}' for c in gone)}")
+            progress(f"dropping column(s) {', '.join(f'{table.name}.{name}' for name in sorted(gone))}")
             with op.batch_alter_table(table.name) as batch:
-                for column in gone:
-                    batch.drop_column(column.name)
+                # SQLite's table rebuild would recreate an index on a dropped column.
+                for index in inspector.get_indexes(table.name):
+                    if index["name"] and gone & set(index["column_names"]):
+                        batch.drop_index(index["name"])
+                for name in gone:
+                    batch.drop_column(name)
+    doomed = [t for t in before.metadata.tables.values() if t.name in existing and t.name not in keep]
+    if doomed:
+        progress(f"dropping {len(doomed)} table(s): {', '.join(t.name for t in doomed)}")
+        before.metadata.drop_all(connection, tables=doomed)

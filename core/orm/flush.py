@@ -30,6 +30,7 @@ from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm import UOWTransaction
+from sqlalchemy.orm.attributes import PASSIVE_NO_INITIALIZE
 from sqlalchemy.orm import sessionmaker
 
 from core.errors import ConflictError
@@ -57,11 +58,15 @@ def changed_fields(record: Model) -> set[str]:
     """Names of the fields of ``record`` changed since it was loaded or last flushed."""
     state = sa_inspect(record)
     by_attribute = type(record)._attribute_fields  # type: ignore[attr-defined]
-    return {
-        by_attribute[key]
-        for key in state.committed_state
-        if key in by_attribute and state.attrs[key].history.has_changes()
-    }
+    manager = state.manager
+    names: set[str] = set()
+    for key in state.committed_state:
+        name = by_attribute.get(key)
+        if name is not None and name not in names:
+            history = manager[key].impl.get_history(state, state.dict, PASSIVE_NO_INITIALIZE)
+            if history.has_changes():
+                names.add(name)
+    return names
 
 
 def before_flush(session: Session, context: UOWTransaction, instances: Any) -> None:

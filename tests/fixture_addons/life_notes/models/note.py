@@ -1,0 +1,10 @@
+"""A note about a partner."""
+
+from core.orm import fields
+from core.orm.model import Model
+
+
+class Note(Model, name="life_notes.note"):
+    body = fields.Text(required=True)
+    partner = fields.Many2one("base.partner", required=True, ondelete="cascade")
+    tier = fields.Many2one("life_points.tier")
