@@ -5,6 +5,7 @@ from core.base.models import company
 from core.base.models import country
 from core.base.models import currency
 from core.base.models import external_id
+from core.base.models import job
 from core.base.models import partner
 from core.base.models import sequence
 from core.base.models import uom
@@ -26,4 +27,5 @@ def register(addon_: Addon) -> None:
         user.User,
         sequence.Sequence,
         sequence.SequenceNumber,
+        job.JobState,
     )
