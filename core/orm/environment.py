@@ -191,6 +191,21 @@ class BoundModel(Generic[M]):
         """Records matching ``domain`` (see `core.orm.domain`)."""
         return self.model.search(self.env, domain, order=order, limit=limit, offset=offset)
 
+    def search_read(
+        self,
+        domain: Iterable[Any] = (),
+        fields: Sequence[str] | None = None,
+        *,
+        order: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Matching records as JSON-ready dicts, read in SQL without building records
+        (see `core.orm.reading`)."""
+        from core.orm.reading import search_read
+
+        return search_read(self.env, self.model, domain, fields, order=order, limit=limit, offset=offset)
+
     def search_count(self, domain: Iterable[Any] = ()) -> int:
         return self.model.search_count(self.env, domain)
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 from typing import Any
 
@@ -30,8 +31,8 @@ from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm import UOWTransaction
-from sqlalchemy.orm.attributes import PASSIVE_NO_INITIALIZE
 from sqlalchemy.orm import sessionmaker
+from sqlalchemy.orm.attributes import PASSIVE_NO_INITIALIZE
 
 from core.errors import ConflictError
 from core.errors import ValidationError
@@ -85,10 +86,10 @@ def before_flush(session: Session, context: UOWTransaction, instances: Any) -> N
         for obj in session.dirty
         if isinstance(obj, Model) and obj not in new_set and (names := changed_fields(obj))
     }
-    _stamp(env, new, changed)
-    _round_money([*new, *changed])
-    _validate(new, changed)
-    _refuse_restricted_deletes(env, deleted)
+    stamp(env, new, changed)
+    round_money([*new, *changed])
+    validate(new, changed)
+    refuse_restricted_deletes(env, deleted)
     session.info[PENDING_KEY] = {
         "created": new,
         "written": list(changed.items()),
@@ -96,7 +97,7 @@ def before_flush(session: Session, context: UOWTransaction, instances: Any) -> N
     }
 
 
-def _stamp(env: Environment, new: list[Model], changed: dict[Model, set[str]]) -> None:
+def stamp(env: Environment, new: list[Model], changed: dict[Model, set[str]]) -> None:
     now = dt.datetime.now(dt.UTC)
     for record in new:
         record.created_at = record.updated_at = now  # type: ignore[assignment]
@@ -106,7 +107,7 @@ def _stamp(env: Environment, new: list[Model], changed: dict[Model, set[str]]) -
         record.updated_by_id = env.user_id  # type: ignore[attr-defined]
 
 
-def _round_money(records: list[Model]) -> None:
+def round_money(records: list[Model]) -> None:
     for record in records:
         for field in type(record)._monetary:  # type: ignore[attr-defined]
             assert isinstance(field, Monetary)
@@ -130,7 +131,7 @@ def _is_missing(record: Model, name: str) -> bool:
     return not isinstance(field, Many2one) or getattr(record, field.column_name) is None
 
 
-def _validate(new: list[Model], changed: dict[Model, set[str]]) -> None:
+def validate(new: list[Model], changed: dict[Model, set[str]]) -> None:
     checks = [(record, None) for record in new] + list(changed.items())
     for record, names in checks:
         model = type(record)
@@ -148,7 +149,7 @@ def _validate(new: list[Model], changed: dict[Model, set[str]]) -> None:
                     getattr(record, method)()
 
 
-def _refuse_restricted_deletes(env: Environment, deleted: list[Model]) -> None:
+def refuse_restricted_deletes(env: Environment, deleted: list[Model]) -> None:
     by_model: dict[str, list[Model]] = defaultdict(list)
     for record in deleted:
         by_model[record._name].append(record)
@@ -175,19 +176,30 @@ def after_flush_postexec(session: Session, context: UOWTransaction) -> None:
     pending = session.info.pop(PENDING_KEY, None)
     if env is None or pending is None:
         return
+    notify(env, created=pending["created"], written=pending["written"], deleted=pending["deleted"])
+
+
+def notify(
+    env: Environment,
+    *,
+    created: Sequence[Model] = (),
+    written: Sequence[tuple[Model, set[str]]] = (),
+    deleted: Sequence[tuple[str, int]] = (),
+) -> None:
+    """Fire the ``records_*`` hooks for what was just written, grouped by model (and field set)."""
     hook = env.registry.plugins.hook
-    created: dict[type[Model], list[Model]] = defaultdict(list)
-    for record in pending["created"]:
-        created[type(record)].append(record)
-    for model, records in created.items():
+    by_model: dict[type[Model], list[Model]] = defaultdict(list)
+    for record in created:
+        by_model[type(record)].append(record)
+    for model, records in by_model.items():
         hook.records_created(env=env, records=RecordSet(env, model, records))
-    written: dict[tuple[type[Model], frozenset[str]], list[Model]] = defaultdict(list)
-    for record, names in pending["written"]:
-        written[(type(record), frozenset(names))].append(record)
-    for (model, names), records in written.items():
+    by_fields: dict[tuple[type[Model], frozenset[str]], list[Model]] = defaultdict(list)
+    for record, names in written:
+        by_fields[(type(record), frozenset(names))].append(record)
+    for (model, names), records in by_fields.items():
         hook.records_written(env=env, records=RecordSet(env, model, records), fields=sorted(names))
-    deleted: dict[str, list[int]] = defaultdict(list)
-    for model_name, record_id in pending["deleted"]:
-        deleted[model_name].append(record_id)
-    for model_name, ids in deleted.items():
+    ids_by_model: dict[str, list[int]] = defaultdict(list)
+    for model_name, record_id in deleted:
+        ids_by_model[model_name].append(record_id)
+    for model_name, ids in ids_by_model.items():
         hook.records_deleted(env=env, model=model_name, ids=ids)

@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from core.orm.registry import Registry
 
 MODEL_NAME = re.compile(r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")
+DRAFT_ENV_KEY = "_tessera_draft_env"
 
 
 class Model:
@@ -102,7 +103,10 @@ class Model:
         """The environment (session, user, context) this record was loaded in."""
         session = object_session(self)
         if session is None:
-            raise RuntimeError(f"{self!r} is not attached to a session")
+            draft_env: Environment | None = self.__dict__.get(DRAFT_ENV_KEY)
+            if draft_env is None:
+                raise RuntimeError(f"{self!r} is not attached to a session")
+            return draft_env
         env: Environment = session.info[ENV_KEY]
         return env
 
@@ -123,7 +127,9 @@ class Model:
         record = cls()
         env.session.add(record)
         values = {field.name: field.default_value(env) for field in cls._defaults if field.name not in vals}
-        record._assign({**values, **vals}, env)
+        # Resolving a many2one id queries; an autoflush there would validate this half-filled record.
+        with env.session.no_autoflush:
+            record._assign({**values, **vals}, env)
         return record
 
     @classmethod
@@ -134,6 +140,11 @@ class Model:
             ValidationError: a value is wrong, a required field is missing or a
                 constraint refuses the records.
         """
+        from core.orm import bulk
+
+        prefetch_references(env, cls, vals_list)
+        if cls.new.__func__ is Model.new.__func__ and bulk.insertable(cls, vals_list):  # type: ignore[attr-defined]
+            return bulk.insert(env, cls, vals_list)
         records = [cls.new(env, vals) for vals in vals_list]
         env.flush()
         return RecordSet(env, cls, records)
@@ -148,7 +159,7 @@ class Model:
         """The SQL condition for ``domain``, hiding archived records unless the domain asks."""
         from core.orm.domain import compile_domain
 
-        return compile_domain(cls, list(domain), env)
+        return compile_domain(cls, domain, env)
 
     @classmethod
     def search(
@@ -248,27 +259,65 @@ class Model:
             raise ValidationError(fields={name: f"{cls._name} has no field {name!r}."})
         return field
 
-    def _assign(self, vals: Mapping[str, Any], env: Environment) -> None:
-        """Convert and set ``vals``, gathering every wrong value into one ValidationError."""
+    @classmethod
+    def _convert(cls, vals: Mapping[str, Any], env: Environment) -> dict[str, Any]:
+        """Convert user-level ``vals`` by their fields, gathering every wrong value into one error.
+
+        One2many values are returned as given: only `One2many.assign` can apply them.
+
+        Raises:
+            ValidationError: with a message for each unknown, computed or wrong value.
+        """
         errors: dict[str, str] = {}
+        converted: dict[str, Any] = {}
         for name, value in vals.items():
-            field = self._fields.get(name)
+            field = cls._fields.get(name)
             if field is None:
                 errors[name] = "Unknown field."
-                continue
-            if field.compute and not field.store and not field.related:
+            elif field.compute and not field.store and not field.related:
                 errors[name] = "This value is computed and cannot be set."
+            elif value is MISSING:
                 continue
-            try:
-                assign = getattr(field, "assign", None)
-                if assign is not None:
-                    assign(self, value, env)
-                elif value is not MISSING:
-                    setattr(self, name, field.convert(value, env))
-            except ValueError as error:
-                errors[name] = str(error)
+            elif field.type_name == "one2many":
+                converted[name] = value
+            else:
+                try:
+                    converted[name] = field.convert(value, env)
+                except ValueError as error:
+                    errors[name] = str(error)
         if errors:
             raise ValidationError(fields=errors)
+        return converted
+
+    def _assign(self, vals: Mapping[str, Any], env: Environment) -> None:
+        """Convert and set ``vals`` on this record."""
+        for name, value in self._convert(vals, env).items():
+            field = self._fields[name]
+            if field.type_name == "one2many":
+                try:
+                    field.assign(self, value, env)  # type: ignore[attr-defined]
+                except ValueError as error:
+                    raise ValidationError(fields={name: str(error)}) from None
+            else:
+                setattr(self, name, value)
+
+
+def prefetch_references(env: Environment, model: type[Model], vals_list: Sequence[Mapping[str, Any]]) -> None:
+    """Load every record the many2one ids in ``vals_list`` name, one query per target model.
+
+    Converting each value then finds its record in the session's identity map,
+    so creating many records that point at the same few costs no query each.
+    """
+    wanted: dict[str, set[int]] = {}
+    for vals in vals_list:
+        for name, value in vals.items():
+            field = model._fields.get(name)
+            if field is not None and field.type_name == "many2one" and type(value) is int:
+                wanted.setdefault(field.comodel, set()).add(value)  # type: ignore[attr-defined]
+    with env.session.no_autoflush:
+        for comodel, ids in wanted.items():
+            target = env.registry[comodel]
+            env.session.scalars(select(target).where(target.id.in_(ids))).all()
 
 
 class _ExtensionBase:

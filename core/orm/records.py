@@ -139,13 +139,33 @@ class RecordSet(Generic[M]):
         return [record.read(names) for record in self._records]
 
     def write(self, vals: Mapping[str, Any]) -> None:
-        """Write the same values on every record, then flush once."""
+        """Write the same values on every record, then flush once.
+
+        A large batch of plain values is one UPDATE (`core.orm.bulk`) unless the
+        model overrides ``write``, which then runs for each record.
+        """
+        from core.orm import bulk
+
+        if len(self._records) > 1 and self._plain("write") and bulk.updatable(self.model, vals):
+            bulk.update(self.env, self, vals)
+            return
         for record in self._records:
             record.write(vals)
         self.env.flush()
 
     def unlink(self) -> None:
-        """Delete every record, in one flush."""
+        """Delete every record, in one flush (one DELETE for a plain batch)."""
+        from core.orm import bulk
+
+        if len(self._records) > 1 and self._plain("unlink") and bulk.deletable(self.model):
+            bulk.delete(self.env, self)
+            return
         for record in self._records:
             record.unlink()
         self.env.flush()
+
+    def _plain(self, method: str) -> bool:
+        """Whether ``method`` is the kernel's own, not overridden by an addon."""
+        from core.orm.model import Model
+
+        return getattr(self.model, method) is getattr(Model, method)

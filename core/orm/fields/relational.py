@@ -122,13 +122,24 @@ class Many2one(Relational):
                 foreign_keys=[table.c[self.column_name]],
                 back_populates=inverse.name if inverse else None,
                 remote_side=[table.c.id] if self.comodel == self.model_name else None,
+                # Records enter the session when created (Model.new), so the target
+                # never needs cascading in; skipping it keeps adds cheap.
+                cascade="merge",
             )
         }
 
     def convert(self, value: Any, env: Environment) -> Model | None:
         if value is None or value is False:
             return None
-        return self._records([value], env)[0]
+        target = env.registry[self.comodel]
+        if isinstance(value, target):
+            return value
+        if type(value) is not int:
+            raise ValueError(f"Expected the id of a {self.comodel} record, got {value!r}.")
+        record = env.session.get(target, value)
+        if record is None:
+            raise ValueError(f"No {self.comodel} record with id {value}.")
+        return record
 
     def to_json(self, value: Any) -> dict[str, Any] | None:
         if value is None:
