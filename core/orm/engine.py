@@ -1,9 +1,9 @@
 """Engines for the two supported databases, configured the same way for the ORM.
 
 SQLite (the embedded default) gets real transactions, DDL included: pysqlite's
-implicit transaction handling is turned off and the kernel emits ``BEGIN``
-itself, as SQLAlchemy's documentation recommends, so savepoints and
-transactional installs work. Foreign keys are enforced, and the WAL journal
+implicit transaction handling is turned off and the kernel emits ``BEGIN
+IMMEDIATE`` itself, as SQLAlchemy's documentation recommends, so savepoints
+and transactional installs work and writers wait for each other in turn. Foreign keys are enforced, and the WAL journal
 lets readers work while a writer commits. PostgreSQL URLs use psycopg 3.
 """
 
@@ -53,7 +53,9 @@ def make_engine(url: str, *, foreign_keys: bool = True, **options: Any) -> Engin
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
+        # IMMEDIATE takes the write lock up front: concurrent writers then queue on
+        # the busy timeout instead of failing when a read turns into a write.
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
 

@@ -54,7 +54,9 @@ def search_read(
     fields = [model._fields[name] for name in names if name != "id"]
     stored = [f for f in fields if f.store and f.type_name not in ("one2many", "many2many")]
     computed = [f for f in fields if not f.store]
-    columns = [model._table.c.id, *(model._table.c[f.column_name] for f in stored)]
+    # ORM attributes, not table columns: statements stay ORM-enabled, so session
+    # events and loader criteria (row-level access rules) apply to them too.
+    columns = [model.id, *(getattr(model, f.column_name) for f in stored)]
     stmt = select(*columns).where(model.where(env, domain))
     stmt = stmt.order_by(*model.default_order(order)).offset(offset or None).limit(limit)
     rows = [dict(row._mapping) for row in env.session.execute(stmt)]
@@ -111,9 +113,8 @@ def _linked_ids(
     linked: dict[int, list[int]] = defaultdict(list)
     if isinstance(field, One2many):
         target = env.registry[field.comodel]
-        inverse = target._fields[field.inverse]
-        owner = target._table.c[inverse.column_name]
-        stmt = select(owner, target._table.c.id).where(owner.in_(ids)).order_by(*target.default_order())
+        owner = getattr(target, target._fields[field.inverse].column_name)
+        stmt = select(owner, target.id).where(owner.in_(ids)).order_by(*target.default_order())
     else:
         table = field.relation_table(env.registry)
         owner = table.c[field.column1]
