@@ -24,7 +24,6 @@ from sqlalchemy import inspect
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
-from sqlalchemy.orm import sessionmaker
 
 from core.errors import ConfigError
 from core.loader.discovery import discover
@@ -33,8 +32,9 @@ from core.loader.manifest import AddonManifest
 from core.orm.engine import make_engine
 from core.orm.environment import Environment
 from core.orm.environment import conflict_from
-from core.orm.flush import install_flush_events
 from core.orm.registry import Registry
+from core.orm.sessions import session_factory
+from core.views.spec import resolve_views
 
 ADDON_TABLE = "base_addon"
 
@@ -47,6 +47,7 @@ def build_registry(names: Iterable[str], available: Mapping[str, AddonManifest])
     """
     addons = load(list(names), dict(available))
     registry = Registry(addons)
+    registry.views = resolve_views(registry, addons)
     registry.freeze()
     registry.plugins.hook.registry_ready(registry=registry)
     return registry
@@ -68,8 +69,7 @@ class Database:
         self.addons_paths = [Path(p) for p in addons_paths]
         self.engine = engine or make_engine(url)
         self.available = discover(self.addons_paths)
-        self.session_factory = sessionmaker(self.engine)
-        install_flush_events(self.session_factory)
+        self.session_factory = session_factory(self.engine)
         self._registry: Registry | None = None
 
     def __repr__(self) -> str:

@@ -1,10 +1,12 @@
 """The kernel's addon: the master data every other addon builds on."""
 
+from core.base.models import access
 from core.base.models import addon
 from core.base.models import company
 from core.base.models import country
 from core.base.models import currency
 from core.base.models import external_id
+from core.base.models import group
 from core.base.models import job
 from core.base.models import partner
 from core.base.models import sequence
@@ -24,7 +26,11 @@ def register(addon_: Addon) -> None:
         partner.Partner,
         uom.UomCategory,
         uom.Uom,
+        group.Group,
         user.User,
+        user.LoginAttempt,
+        access.Access,
+        access.Rule,
         sequence.Sequence,
         sequence.SequenceNumber,
         job.JobState,

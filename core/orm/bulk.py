@@ -16,6 +16,7 @@ import datetime as dt
 from collections.abc import Iterator
 from collections.abc import Mapping
 from collections.abc import Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 from typing import Any
 
@@ -23,12 +24,15 @@ from sqlalchemy import delete as sql_delete
 from sqlalchemy import insert as sql_insert
 from sqlalchemy import text
 from sqlalchemy import update as sql_update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import make_transient_to_detached
 from sqlalchemy.orm.attributes import set_committed_value
 
 from core.errors import ValidationError
 from core.orm import flush
+from core.orm.access import check_created
 from core.orm.compute import recompute
+from core.orm.environment import conflict_from
 from core.orm.fields.relational import Many2one
 from core.orm.model import DRAFT_ENV_KEY
 from core.orm.records import RecordSet
@@ -41,6 +45,15 @@ CHUNK = 5_000
 PLAIN = frozenset(
     {"char", "text", "boolean", "integer", "float", "decimal", "date", "datetime", "selection", "json"}
 )
+
+
+@contextmanager
+def _conflicts(env: Environment) -> Iterator[None]:
+    """Turn the database's refusal of a batch statement into a `ConflictError`, as a flush does."""
+    try:
+        yield
+    except IntegrityError as error:
+        raise conflict_from(env.registry, error) from error
 
 
 def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
@@ -90,6 +103,9 @@ def _draft(env: Environment, model: type[Model], vals: Mapping[str, Any]) -> Mod
 def insert(env: Environment, model: type[Model], vals_list: Sequence[Mapping[str, Any]]) -> RecordSet[Any]:
     """Create records from ``vals_list`` with one INSERT; returns them, attached and clean."""
     env.flush()
+    if not env.su:
+        env.access.check(model, "create")
+        env.access.check_fields(model, {name for vals in vals_list for name in vals})
     with env.session.no_autoflush:
         drafts = [_draft(env, model, vals) for vals in vals_list]
         recompute(env, drafts, {})
@@ -99,7 +115,8 @@ def insert(env: Environment, model: type[Model], vals_list: Sequence[Mapping[str
     table = model._table
     columns = [column.key for column in table.columns if column.key != "id"]
     rows = [{key: draft.__dict__.get(key) for key in columns} for draft in drafts]
-    ids = _insert_rows(env, model, rows)
+    with _conflicts(env):
+        ids = _insert_rows(env, model, rows)
     for draft, record_id, row in zip(drafts, ids, rows, strict=True):
         row.pop("id", None)
         del draft.__dict__[DRAFT_ENV_KEY]
@@ -112,6 +129,7 @@ def insert(env: Environment, model: type[Model], vals_list: Sequence[Mapping[str
         make_transient_to_detached(draft)
         env.session.add(draft)
     records = RecordSet(env, model, drafts)
+    check_created(env, drafts)
     flush.notify(env, created=list(drafts))
     return records
 
@@ -171,6 +189,10 @@ def update(env: Environment, records: RecordSet[Any], vals: Mapping[str, Any]) -
     """Write the same ``vals`` on every record with one UPDATE per chunk of ids."""
     model = records.model
     env.flush()
+    if not env.su:
+        env.access.check(model, "write")
+        env.access.check_fields(model, vals)
+        env.access.check_rows(model, "write", list(records.ids))
     converted = model._convert(vals, env)
     missing = [name for name in model._required if name in converted and converted[name] is None]  # type: ignore[attr-defined]
     if missing:
@@ -182,8 +204,9 @@ def update(env: Environment, records: RecordSet[Any], vals: Mapping[str, Any]) -
     columns["updated_at"] = dt.datetime.now(dt.UTC)
     columns["updated_by_id"] = env.user_id
     table = model._table
-    for chunk in _chunks(records.ids):
-        env.session.execute(sql_update(table).where(table.c.id.in_(chunk)).values(columns))
+    with _conflicts(env):
+        for chunk in _chunks(records.ids):
+            env.session.execute(sql_update(table).where(table.c.id.in_(chunk)).values(columns))
     for record in records:
         for key, value in columns.items():
             set_committed_value(record, key, value)
@@ -205,12 +228,16 @@ def delete(env: Environment, records: RecordSet[Any]) -> None:
     """Delete the records with one DELETE per chunk; the database applies cascades and set-null."""
     model = records.model
     env.flush()
+    if not env.su:
+        env.access.check(model, "delete")
+        env.access.check_rows(model, "delete", list(records.ids))
     with env.session.no_autoflush:
         flush.refuse_restricted_deletes(env, list(records))
     ids = list(records.ids)
     table = model._table
-    for chunk in _chunks(ids):
-        env.session.execute(sql_delete(table).where(table.c.id.in_(chunk)))
+    with _conflicts(env):
+        for chunk in _chunks(ids):
+            env.session.execute(sql_delete(table).where(table.c.id.in_(chunk)))
     for record in records:
         env.session.expunge(record)
     _forget_references(env, model, set(ids))

@@ -32,6 +32,7 @@ from core.errors import MissingError
 if TYPE_CHECKING:
     from pluggy import HookRelay
 
+    from core.orm.access import AccessPolicy
     from core.orm.model import Model
     from core.orm.records import RecordSet
     from core.orm.registry import Registry
@@ -65,6 +66,7 @@ class Environment:
         self.user_id = user_id
         self.su = user_id is None
         self.context: dict[str, Any] = dict(context or {})
+        self._access: AccessPolicy | None = None
         session.info[ENV_KEY] = self
 
     def __repr__(self) -> str:
@@ -77,6 +79,15 @@ class Environment:
     def hook(self) -> HookRelay:
         """The registry's pluggy hooks: ``env.hook.records_created(env=env, records=...)``."""
         return self.registry.plugins.hook
+
+    @property
+    def access(self) -> AccessPolicy:
+        """What the user may do (rights, rules, field groups), loaded once per environment."""
+        if self._access is None:
+            from core.orm.access import AccessPolicy
+
+            self._access = AccessPolicy(self)
+        return self._access
 
     @property
     def tz(self) -> zoneinfo.ZoneInfo:
@@ -132,10 +143,9 @@ def conflict_from(registry: Registry, error: IntegrityError) -> ConflictError:
     """A user-readable `ConflictError` for a database integrity error."""
     text = str(error.orig).lower()
     for model in registry.models.values():
-        table = model._name.replace(".", "_")
+        columns = {name: field.column_name for name, field in model._fields.items()}
         for constraint in model._sql_constraints:
-            name = f"{table}_{constraint.key}".lower()
-            if name in text or (constraint.key.lower() in text and table in text):
+            if constraint.reported_in(text, model._table.name, columns):
                 return ConflictError(constraint.message)
     if "foreign key" in text:
         return ConflictError("Other records still refer to this one, or a referenced record does not exist.")

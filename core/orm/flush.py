@@ -10,6 +10,9 @@ Before SQLAlchemy writes (``before_flush``), in this order:
    `ValidationError` before anything is written;
 5. deletions that ``restrict`` references would break are refused.
 
+Before any of it, the user's rights are checked for what their code changed
+(`core.orm.access`); after the INSERTs, new rows must satisfy the create rules.
+
 After the rows are written (``after_flush_postexec``), the ``records_created``,
 ``records_written`` and ``records_deleted`` hooks fire, inside the same
 transaction. Because every path (ORM API, attribute assignment, web, API)
@@ -36,6 +39,8 @@ from sqlalchemy.orm.attributes import PASSIVE_NO_INITIALIZE
 
 from core.errors import ConflictError
 from core.errors import ValidationError
+from core.orm.access import check_created
+from core.orm.access import check_flush
 from core.orm.compute import recompute
 from core.orm.environment import ENV_KEY
 from core.orm.fields.numeric import Monetary
@@ -79,6 +84,12 @@ def before_flush(session: Session, context: UOWTransaction, instances: Any) -> N
     changed = {
         obj: names for obj in session.dirty if isinstance(obj, Model) and (names := changed_fields(obj))
     }
+    # Rights are checked on what the user's code changed, before computes run; a
+    # one2many side that only moved because its many2one changed is checked there.
+    direct = [
+        obj for obj, names in changed.items() if any(obj._fields[n].type_name != "one2many" for n in names)
+    ]
+    check_flush(env, new, direct, deleted)
     recompute(env, new, {**changed, **{obj: set(obj._fields) for obj in deleted}})
     new_set = set(new)
     changed = {
@@ -176,6 +187,7 @@ def after_flush_postexec(session: Session, context: UOWTransaction) -> None:
     pending = session.info.pop(PENDING_KEY, None)
     if env is None or pending is None:
         return
+    check_created(env, pending["created"])
     notify(env, created=pending["created"], written=pending["written"], deleted=pending["deleted"])
 
 

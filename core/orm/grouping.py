@@ -116,6 +116,9 @@ def read_group(
     """
     keys = [_group_key(model, spec, f"g{i}") for i, spec in enumerate(groupby)]
     aggs = [_aggregate(model, spec, f"a{i}") for i, spec in enumerate(aggregates)]
+    if not env.su:
+        grouped = [key.field.name for key in keys] + [agg.field.name for agg in aggs if agg.field is not None]
+        env.access.check_fields(model, grouped)
     specs = [key.spec for key in keys] + [agg.spec for agg in aggs]
     duplicate = next((spec for spec in specs if specs.count(spec) > 1), None)
     if duplicate is not None:

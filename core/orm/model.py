@@ -124,6 +124,8 @@ class Model:
     @classmethod
     def new(cls, env: Environment, vals: Mapping[str, Any]) -> Self:
         """A record with defaults and ``vals``, added to the session but not yet flushed."""
+        if not env.su:
+            env.access.check_fields(cls, vals)
         record = cls()
         env.session.add(record)
         values = {field.name: field.default_value(env) for field in cls._defaults if field.name not in vals}
@@ -145,8 +147,16 @@ class Model:
         prefetch_references(env, cls, vals_list)
         if cls.new.__func__ is Model.new.__func__ and bulk.insertable(cls, vals_list):  # type: ignore[attr-defined]
             return bulk.insert(env, cls, vals_list)
-        records = [cls.new(env, vals) for vals in vals_list]
-        env.flush()
+        before = set(env.session.new)
+        try:
+            records = [cls.new(env, vals) for vals in vals_list]
+            env.flush()
+        except ValidationError:
+            # Refused before any SQL: take the half-built records (and their lines) out of the
+            # session, or the next query's autoflush would try, and fail, to write them again.
+            for pending in set(env.session.new) - before:
+                env.session.expunge(pending)
+            raise
         return RecordSet(env, cls, records)
 
     @classmethod
@@ -224,7 +234,10 @@ class Model:
         Changes are flushed with the next query, `Environment.flush` or the
         commit; constraints run then. Override to add behaviour, calling ``super()``.
         """
-        self._assign(vals, self.env)
+        env = self.env
+        if not env.su:
+            env.access.check_fields(type(self), vals)
+        self._assign(vals, env)
 
     def unlink(self) -> None:
         """Delete the record (on the next flush); refused while required references point at it."""
@@ -232,7 +245,7 @@ class Model:
 
     def read(self, field_names: Sequence[str] | None = None) -> dict[str, Any]:
         """The record's values as JSON-compatible data (use `RecordSet.read` for many records)."""
-        names = field_names if field_names is not None else list(self._fields)
+        names = visible_fields(self.env, type(self), field_names)
         values: dict[str, Any] = {"id": self.id}
         for name in names:
             field = self._field(name)
@@ -300,6 +313,20 @@ class Model:
                     raise ValidationError(fields={name: str(error)}) from None
             else:
                 setattr(self, name, value)
+
+
+def visible_fields(env: Environment, model: type[Model], names: Sequence[str] | None) -> list[str]:
+    """``names`` after checking the user may see them, or every field they may see when None.
+
+    Raises:
+        AccessError: a field asked for by name is restricted to groups the user lacks.
+    """
+    if env.su:
+        return list(names) if names is not None else list(model._fields)
+    if names is None:
+        return [name for name, field in model._fields.items() if env.access.can_see_field(field)]
+    env.access.check_fields(model, names)
+    return list(names)
 
 
 def prefetch_references(env: Environment, model: type[Model], vals_list: Sequence[Mapping[str, Any]]) -> None:

@@ -24,6 +24,7 @@ from core.errors import ValidationError
 from core.orm.fields.relational import Many2many
 from core.orm.fields.relational import Many2one
 from core.orm.fields.relational import One2many
+from core.orm.model import visible_fields
 from core.orm.records import RecordSet
 
 if TYPE_CHECKING:
@@ -47,10 +48,15 @@ def search_read(
         ValidationError: a field name is unknown.
         DomainError: the domain is invalid.
     """
-    names = list(field_names) if field_names is not None else list(model._fields)
+    names = (
+        [name for name in visible_fields(env, model, field_names) if name != "id"]
+        if field_names is None
+        else list(field_names)
+    )
     unknown = [name for name in names if name not in model._fields and name != "id"]
     if unknown:
         raise ValidationError(fields={name: f"{model._name} has no field {name!r}." for name in unknown})
+    visible_fields(env, model, [name for name in names if name != "id"])
     fields = [model._fields[name] for name in names if name != "id"]
     stored = [f for f in fields if f.store and f.type_name not in ("one2many", "many2many")]
     computed = [f for f in fields if not f.store]

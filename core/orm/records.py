@@ -20,6 +20,7 @@ from typing import Generic
 from typing import TypeVar
 from typing import overload
 
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.strategy_options import _AbstractLoad
@@ -108,12 +109,19 @@ class RecordSet(Generic[M]):
     # -- batch operations --------------------------------------------------------
 
     def prefetch(self, paths: Sequence[str]) -> None:
-        """Load the relations along dotted ``paths`` for every record: one query per relation."""
+        """Load the relations along dotted ``paths`` for every record: one query per relation.
+
+        The first query also reloads the records whose values were expired (by
+        a commit or ``Session.expire``), which would otherwise load one by one.
+        """
         options = [load for path in paths if (load := self._loader(path)) is not None]
-        if not options or not self._records:
+        states = [sa_inspect(record) for record in self._records]
+        # Identities, not `self.ids`: reading the id of an expired record loads it.
+        ids = [state.identity[0] for state in states if state.has_identity]
+        if not ids or not (options or any(state.expired_attributes for state in states)):
             return
         model = self.model
-        stmt = select(model).where(model.id.in_(self.ids)).options(*options)
+        stmt = select(model).where(model.id.in_(ids)).options(*options)
         with self.env.session.no_autoflush:
             self.env.session.scalars(stmt).all()
 
@@ -134,7 +142,9 @@ class RecordSet(Generic[M]):
 
     def read(self, field_names: Sequence[str] | None = None) -> list[dict[str, Any]]:
         """Each record's values as JSON-compatible dicts, loading relations in batches."""
-        names = list(field_names) if field_names is not None else list(self.model._fields)
+        from core.orm.model import visible_fields
+
+        names = visible_fields(self.env, self.model, field_names)
         self.prefetch([name for name in names if name in self.model._fields])
         return [record.read(names) for record in self._records]
 

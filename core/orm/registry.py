@@ -145,6 +145,18 @@ class Registry:
     def fields_of(self, model_name: str) -> dict[str, Field[Any]]:
         return self[model_name]._fields
 
+    def counterpart_of(self, field: Many2many) -> Many2many | None:
+        """The many2many of the other model that uses the same relation table the other way round."""
+        for other in self.models[field.comodel]._fields.values():
+            if (
+                isinstance(other, Many2many)
+                and other is not field
+                and other.relation == field.relation
+                and (other.column1, other.column2) == (field.column2, field.column1)
+            ):
+                return other
+        return None
+
     def inverse_of(self, field: Many2one) -> One2many | None:
         """The one2many that is the other side of ``field``, if one is declared."""
         return self._inverses.get((field.model_name, field.name))
@@ -201,7 +213,11 @@ class Registry:
                 for name, value in vars(klass).items():
                     if isinstance(value, Field):
                         if name in fields:
-                            fields[name] = fields[name].extend(value)
+                            try:
+                                fields[name] = fields[name].extend(value)
+                            except ConfigError as error:
+                                where = f"addon {addon}: {source_of(klass)}: {model_name}"
+                                raise ConfigError(f"{where}.{error.message}") from None
                         else:
                             fields[name], owner[name] = value, addon
                 for constraint in vars(klass).get("_sql_constraints", ()):

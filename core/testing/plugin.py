@@ -29,13 +29,12 @@ import pytest
 from sqlalchemy import create_engine
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
-from sqlalchemy.orm import sessionmaker
 
 from core.database import Database
 from core.loader.lifecycle import install
 from core.orm.engine import normalize_url
 from core.orm.environment import Environment
-from core.orm.flush import install_flush_events
+from core.orm.sessions import session_factory
 
 URL_VARIABLE = "TESSERA_TEST_DATABASE_URL"
 
@@ -45,7 +44,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "addons(*names): addons installed in the db and env fixtures' database")
+    config.addinivalue_line(
+        "markers", "addons(*names): addons installed in the db and env fixtures' database"
+    )
     config.addinivalue_line("markers", "requires_postgresql: needs TESSERA_TEST_DATABASE_URL on PostgreSQL")
 
 
@@ -149,8 +150,7 @@ def env(db: Database) -> Iterator[Environment]:
     """An environment on ``db`` whose changes are rolled back after the test."""
     connection = db.engine.connect()
     transaction = connection.begin()
-    factory = sessionmaker(bind=connection, join_transaction_mode="create_savepoint")
-    install_flush_events(factory)
+    factory = session_factory(connection, join_transaction_mode="create_savepoint")
     session = factory()
     try:
         yield Environment(db.registry, session)

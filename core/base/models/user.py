@@ -1,10 +1,31 @@
-"""Users: the people who log in. Each user is also a partner (name, email, address)."""
+"""Users: the people who log in, their groups and companies, and how they prove who they are.
+
+Passwords are hashed with Argon2id (argon2-cffi) and never stored or logged in
+clear. After `MAX_FAILURES` wrong passwords in a row for a login, further
+attempts for that login are refused for a period that doubles each time, so
+guessing is slow whether or not the login exists.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError
+from argon2.exceptions import VerificationError
+from sqlalchemy import select
+
+from core.errors import AccessError
+from core.errors import ValidationError
 from core.orm import fields
 from core.orm.constraints import Unique
+from core.orm.environment import Environment
 from core.orm.model import Model
+
+HASHER = PasswordHasher()
+MAX_FAILURES = 5
+FIRST_LOCK = dt.timedelta(minutes=1)
+MIN_PASSWORD_LENGTH = 8
 
 
 class User(Model, name="base.user"):
@@ -16,8 +37,86 @@ class User(Model, name="base.user"):
     name = fields.Char(required=True)
     email = fields.Char()
     partner = fields.Many2one("base.partner", ondelete="restrict")
-    company = fields.Many2one("base.company")
+    company = fields.Many2one("base.company", help="The company the user works in now.")
+    companies = fields.Many2many(
+        "base.company",
+        "Allowed companies",
+        relation="base_user_company_rel",
+        column1="user_id",
+        column2="company_id",
+    )
+    groups = fields.Many2many(
+        "base.group", relation="base_group_users_rel", column1="user_id", column2="group_id"
+    )
     lang = fields.Char("Language", size=8, default="en")
     tz = fields.Char("Timezone", default="UTC")
     password_hash = fields.Char(readonly=True, copy=False, groups=("base.group_system",))
     active = fields.Boolean(default=True)
+
+    def set_password(self, password: str) -> None:
+        """Store ``password`` hashed.
+
+        Raises:
+            ValidationError: it is shorter than `MIN_PASSWORD_LENGTH` characters.
+        """
+        if len(password) < MIN_PASSWORD_LENGTH:
+            raise ValidationError(fields={"password": f"Use at least {MIN_PASSWORD_LENGTH} characters."})
+        self.password_hash = HASHER.hash(password)
+
+    def has_group(self, external_id: str) -> bool:
+        """Whether the user is in the group ``external_id`` (``"base.group_system"``), directly or implied."""
+        return external_id in self.env.access.group_names_of(self.id)
+
+    @classmethod
+    def authenticate(
+        cls, env: Environment, login: str, password: str, now: dt.datetime | None = None
+    ) -> User:
+        """The active user with this login and password.
+
+        The attempt is recorded in ``env``'s transaction: commit it even when
+        this raises, or failures would not count.
+
+        Raises:
+            AccessError: wrong login or password, or too many recent failures.
+                The message never says which.
+        """
+        now = now or dt.datetime.now(dt.UTC)
+        attempt = LoginAttempt.for_login(env, login)
+        if attempt.locked_until is not None and attempt.locked_until > now:
+            raise AccessError("Too many failed attempts; try again in a few minutes.")
+        user = env.session.scalars(select(cls).where(cls.login == login, cls.active.is_(True))).first()  # type: ignore[attr-defined]
+        if user is not None and user.password_hash and _verify(user, password):
+            attempt.failures = 0
+            attempt.locked_until = None
+            return user
+        attempt.failures += 1
+        if attempt.failures >= MAX_FAILURES:
+            attempt.locked_until = now + FIRST_LOCK * 2 ** (attempt.failures - MAX_FAILURES)
+        raise AccessError("Wrong login or password.")
+
+
+def _verify(user: User, password: str) -> bool:
+    try:
+        HASHER.verify(user.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+    if HASHER.check_needs_rehash(user.password_hash):
+        user.password_hash = HASHER.hash(password)
+    return True
+
+
+class LoginAttempt(Model, name="base.login_attempt"):
+    """Failed logins in a row for one login string (whether or not a user has it)."""
+
+    _description = "Login attempts"
+    _rec_name = "login"
+    _sql_constraints = (Unique("login", message="This login is already tracked."),)
+
+    login = fields.Char(required=True)
+    failures = fields.Integer(default=0, required=True)
+    locked_until = fields.Datetime()
+
+    @classmethod
+    def for_login(cls, env: Environment, login: str) -> LoginAttempt:
+        found = env.session.scalars(select(cls).where(cls.login == login)).first()  # type: ignore[attr-defined]
+        return found if found is not None else cls.new(env, {"login": login})

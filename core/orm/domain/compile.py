@@ -4,7 +4,9 @@ Relations in a path become ``EXISTS`` subqueries through SQLAlchemy's
 ``has()`` (many2one) and ``any()`` (one2many, many2many); values are
 converted by their field, so ``("date", ">=", "2026-01-01")`` compares dates.
 Negative operators (``!=``, ``not in``, ``not like``) also match empty values,
-as a user reading "is not X" expects.
+as a user reading "is not X" expects; on a dotted path they match exactly the
+records the positive condition does not (``("tags.name", "!=", "vip")``: no tag
+is named vip). ``like`` is case-sensitive on both databases.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any
 from sqlalchemy import ColumnElement
 from sqlalchemy import and_
 from sqlalchemy import false
+from sqlalchemy import func
 from sqlalchemy import not_
 from sqlalchemy import or_
 from sqlalchemy import select
@@ -33,6 +36,8 @@ if TYPE_CHECKING:
     from core.orm.model import Model
 
 LIKE_ESCAPE = "\\"
+NAME_OPERATORS = frozenset({"=", "!=", "like", "ilike", "not like", "not ilike"})
+POSITIVE = {"!=": "=", "not in": "in", "not like": "like", "not ilike": "ilike", "not set": "is set"}
 
 
 def compile_node(env: Environment, model: type[Model], node: Node) -> ColumnElement[bool]:
@@ -50,6 +55,8 @@ def _condition(
     env: Environment, model: type[Model], path: tuple[Field[Any], ...], operator: str, value: Any
 ) -> ColumnElement[bool]:
     field = path[0]
+    if len(path) > 1 and operator in POSITIVE:
+        return not_(_condition(env, model, path, POSITIVE[operator], value))
     if len(path) > 1:
         comodel = env.registry[field.comodel]  # type: ignore[attr-defined]
         inner = _condition(env, comodel, path[1:], operator, value)
@@ -85,18 +92,27 @@ def _like_pattern(value: str) -> str:
     return f"%{escaped}%"
 
 
+def _contains(env: Environment, column: Any, value: str, *, case_sensitive: bool) -> ColumnElement[bool]:
+    if not case_sensitive:
+        return column.ilike(_like_pattern(value), escape=LIKE_ESCAPE)  # type: ignore[no-any-return]
+    if env.session.get_bind().dialect.name == "sqlite":
+        # SQLite's LIKE ignores the case of ASCII letters; instr() compares exactly.
+        return func.instr(column, value) > 0  # type: ignore[no-any-return]
+    return column.like(_like_pattern(value), escape=LIKE_ESCAPE)  # type: ignore[no-any-return]
+
+
 def _scalar(
     env: Environment, model: type[Model], field: Field[Any], operator: str, value: Any
 ) -> ColumnElement[bool]:
     column = getattr(model, "id" if field.name == "id" else field.column_name)
-    if field.type_name == "many2one" and isinstance(value, str) and operator in ("=", "!=", "like", "ilike"):
+    if field.type_name == "many2one" and isinstance(value, str) and operator in NAME_OPERATORS:
         comodel = env.registry[field.comodel]  # type: ignore[attr-defined]
         if not comodel._rec_name:
             raise DomainError(f"{comodel._name} records have no name to match {value!r} against.")
-        text_op = "ilike" if operator in ("like", "ilike") else "="
+        text_op = POSITIVE.get(operator, operator)
         inner = _scalar(env, comodel, comodel._fields[comodel._rec_name], text_op, value)
         matched = getattr(model, field.name).has(inner)
-        return not_(matched) | column.is_(None) if operator == "!=" else matched
+        return or_(not_(matched), column.is_(None)) if operator in NEGATIVE else matched
     if operator == "is set":
         return column.is_not(None)
     if operator == "not set":
@@ -114,9 +130,7 @@ def _scalar(
             return condition
         return not_(condition) if has_null else or_(not_(condition), column.is_(None))
     if operator in ("like", "ilike", "not like", "not ilike"):
-        pattern = _like_pattern(value)
-        compare = column.ilike if "ilike" in operator else column.like
-        matched = compare(pattern, escape=LIKE_ESCAPE)
+        matched = _contains(env, column, value, case_sensitive="ilike" not in operator)
         return or_(not_(matched), column.is_(None)) if operator in NEGATIVE else matched
     converted = _convert(env, field, value)
     if converted is None:

@@ -11,6 +11,8 @@ wrong arity or a wrong value type raise `DomainError` naming the problem.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from collections.abc import Mapping
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 from typing import Any
@@ -92,12 +94,12 @@ def _condition(registry: Registry, model: type[Model], item: Sequence[Any]) -> C
     return Condition(path, operator, value)
 
 
-def parse(registry: Registry, model: type[Model], domain: Sequence[Any]) -> Node:
+def parse(registry: Registry, model: type[Model], domain: Iterable[Any]) -> Node:
     """The validated node tree of ``domain`` for ``model``."""
-    if not isinstance(domain, list | tuple):
+    if isinstance(domain, str | bytes | Mapping) or not isinstance(domain, Iterable):
         raise DomainError("A domain is a list of conditions.")
     stack: list[Node] = []
-    for item in reversed(domain):
+    for item in reversed(list(domain)):
         if item in ("&", "|"):
             if len(stack) < 2:
                 raise DomainError(f"{item!r} needs two conditions after it.")
@@ -112,6 +114,15 @@ def parse(registry: Registry, model: type[Model], domain: Sequence[Any]) -> Node
         else:
             raise DomainError(f"Unexpected {item!r} in a domain; expected a condition or '&', '|', '!'.")
     return And(tuple(reversed(stack)))
+
+
+def fields_in(node: Node) -> list[Field[Any]]:
+    """Every field a condition of ``node`` goes through (to check the user may see them)."""
+    if isinstance(node, Condition):
+        return list(node.path)
+    if isinstance(node, Not):
+        return fields_in(node.child)
+    return [field for child in node.children for field in fields_in(child)]
 
 
 def mentions(node: Node, field_name: str) -> bool:

@@ -257,6 +257,7 @@ class Many2many(Relational):
                 secondary=table,
                 primaryjoin=registry.tables[self.model_name].c.id == table.c[self.column1],
                 secondaryjoin=registry.tables[self.comodel].c.id == table.c[self.column2],
+                back_populates=counterpart.name if (counterpart := registry.counterpart_of(self)) else None,
                 passive_deletes=True,
             )
         }

@@ -1,0 +1,267 @@
+"""Access control inside the ORM, so no path (UI, API, search, grouping, export, hooks) goes around it.
+
+Three layers, all granted to groups (`base.group`, with implied groups):
+
+- rights (`base.access`): may the user read, create, write or delete a model at all;
+- rules (`base.rule`): a domain limiting which rows, per operation;
+- field groups (``fields.Decimal(groups=("sales.group_manager",))``): who sees a field.
+
+Reads are checked on SQLAlchemy's ``do_orm_execute``: every ORM SELECT (searches,
+counts, grouping, relation loads) needs the read right of each model it touches
+and gets the read rules as loader criteria (``with_loader_criteria``), so rows
+outside them simply do not exist for the user. Writes are checked on flush and
+in the batch paths. The system (``env.su``: no user, or inside ``env.sudo()``)
+is never restricted. Core statements on tables are the kernel's own and are not
+checked: addon code uses the ORM.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+from typing import Any
+
+from sqlalchemy import ColumnElement
+from sqlalchemy import and_
+from sqlalchemy import column as sql_column
+from sqlalchemy import event
+from sqlalchemy import or_
+from sqlalchemy import select
+from sqlalchemy import table as sql_table
+from sqlalchemy.orm import ORMExecuteState
+from sqlalchemy.orm import Session
+from sqlalchemy.orm import sessionmaker
+from sqlalchemy.orm import with_loader_criteria
+
+from core.errors import AccessError
+from core.orm.domain.compile import compile_node
+from core.orm.domain.parse import parse
+from core.orm.environment import ENV_KEY
+
+if TYPE_CHECKING:
+    from core.orm.environment import Environment
+    from core.orm.fields.base import Field
+    from core.orm.model import Model
+
+OPERATIONS = ("read", "create", "write", "delete")
+VERBS = {"read": "read", "create": "create", "write": "change", "delete": "delete"}
+BYPASS = "tessera_unchecked"
+PLACEHOLDERS = ("@user", "@partner", "@company", "@companies")
+
+
+def install_access_events(factory: sessionmaker[Session]) -> None:
+    """Check reads on every ORM SELECT of the sessions ``factory`` makes."""
+    event.listen(factory, "do_orm_execute", _check_select)
+
+
+def resolve_placeholders(domain: Any, values: dict[str, Any]) -> Any:
+    """``domain`` with ``"@user"``-style placeholders replaced by ``values`` (0 / [0] when missing)."""
+    if isinstance(domain, list | tuple):
+        return [resolve_placeholders(item, values) for item in domain]
+    if isinstance(domain, str) and domain in PLACEHOLDERS:
+        return values.get(domain, [0] if domain == "@companies" else 0)
+    return domain
+
+
+def _table(name: str, *columns: str) -> Any:
+    return sql_table(name, *(sql_column(c) for c in columns))
+
+
+class AccessPolicy:
+    """What one user may do, loaded once per environment with a few Core queries."""
+
+    def __init__(self, env: Environment) -> None:
+        self.env = env
+        self.user_id = env.user_id
+        session = env.session
+        memberships = _table("base_group_users_rel", "group_id", "user_id")
+        implied = _table("base_group_implied_rel", "group_id", "implied_id")
+        direct = set(
+            session.scalars(select(memberships.c.group_id).where(memberships.c.user_id == self.user_id))
+        )
+        edges: dict[int, set[int]] = {}
+        for group_id, implied_id in session.execute(select(implied.c.group_id, implied.c.implied_id)):
+            edges.setdefault(group_id, set()).add(implied_id)
+        self.group_ids = _closure(direct, edges)
+        xmlids = _table("base_external_id", "addon", "name", "model", "res_id")
+        self.group_names = frozenset(
+            f"{addon}.{name}"
+            for addon, name in session.execute(
+                select(xmlids.c.addon, xmlids.c.name).where(
+                    xmlids.c.model == "base.group", xmlids.c.res_id.in_(self.group_ids or [0])
+                )
+            )
+        )
+        self.is_admin = "base.group_system" in self.group_names
+        access = _table(
+            "base_access", "model", "group_id", "can_read", "can_create", "can_write", "can_delete"
+        )
+        self.rights: dict[str, set[str]] = {}
+        stmt = select(access).where(
+            or_(access.c.group_id.is_(None), access.c.group_id.in_(self.group_ids or [0]))
+        )
+        for row in session.execute(stmt):
+            granted = self.rights.setdefault(row.model, set())
+            granted.update(op for op in OPERATIONS if getattr(row, f"can_{op}"))
+        self.rules = self._load_rules()
+        self.values = self._placeholder_values()
+
+    def _load_rules(self) -> dict[str, list[tuple[bool, Any, set[str]]]]:
+        rules_table = _table(
+            "base_rule", "id", "model", "domain", "on_read", "on_create", "on_write", "on_delete", "active"
+        )
+        links = _table("base_rule_group_rel", "rule_id", "group_id")
+        groups_of: dict[int, set[int]] = {}
+        for rule_id, group_id in self.env.session.execute(select(links.c.rule_id, links.c.group_id)):
+            groups_of.setdefault(rule_id, set()).add(group_id)
+        rules: dict[str, list[tuple[bool, Any, set[str]]]] = {}
+        for row in self.env.session.execute(select(rules_table).where(rules_table.c.active.is_(True))):
+            groups = groups_of.get(row.id, set())
+            if groups and not groups & self.group_ids:
+                continue
+            operations = {op for op in OPERATIONS if getattr(row, f"on_{op}")}
+            rules.setdefault(row.model, []).append((not groups, row.domain, operations))
+        return rules
+
+    def _placeholder_values(self) -> dict[str, Any]:
+        users = _table("base_user", "id", "partner_id", "company_id")
+        companies = _table("base_user_company_rel", "user_id", "company_id")
+        session = self.env.session
+        row = session.execute(select(users).where(users.c.id == self.user_id)).first()
+        allowed = list(
+            session.scalars(select(companies.c.company_id).where(companies.c.user_id == self.user_id))
+        )
+        current = row.company_id if row is not None else None
+        if current is not None and current not in allowed:
+            allowed.append(current)
+        return {
+            "@user": self.user_id or 0,
+            "@partner": (row.partner_id if row is not None else None) or 0,
+            "@company": current or 0,
+            "@companies": allowed or [0],
+        }
+
+    # -- questions -------------------------------------------------------------
+
+    def allows(self, model_name: str, operation: str) -> bool:
+        """Whether the user has the right to do ``operation`` on ``model_name`` at all."""
+        return self.is_admin or operation in self.rights.get(model_name, ())
+
+    def check(self, model: type[Model], operation: str) -> None:
+        """Raise `AccessError` unless the user may do ``operation`` on ``model``."""
+        if not self.allows(model._name, operation):
+            label = model._description or model._name
+            raise AccessError(
+                f"You may not {VERBS[operation]} {label} records ({model._name}); ask an administrator for access."
+            )
+
+    def can_see_field(self, field: Field[Any]) -> bool:
+        return not field.groups or self.is_admin or bool(self.group_names.intersection(field.groups))
+
+    def check_fields(self, model: type[Model], names: Iterable[str]) -> None:
+        """Raise `AccessError` if any of the fields ``names`` is restricted to groups the user lacks."""
+        for name in names:
+            field = model._fields.get(name)
+            if field is not None and not self.can_see_field(field):
+                raise AccessError(
+                    f"You may not see or change {field.label} on {model._description or model._name}."
+                )
+
+    def condition(self, model: type[Model], operation: str) -> ColumnElement[bool] | None:
+        """The SQL condition the rules of ``model`` impose on ``operation``, or None when none apply."""
+        rules = [
+            (is_global, domain)
+            for is_global, domain, ops in self.rules.get(model._name, ())
+            if operation in ops
+        ]
+        if not rules:
+            return None
+        compiled = [
+            (
+                is_global,
+                compile_node(
+                    self.env,
+                    model,
+                    parse(self.env.registry, model, resolve_placeholders(domain, self.values)),
+                ),
+            )
+            for is_global, domain in rules
+        ]
+        global_part = [cond for is_global, cond in compiled if is_global]
+        group_part = [cond for is_global, cond in compiled if not is_global]
+        if group_part:
+            global_part.append(or_(*group_part))
+        return and_(*global_part)
+
+    def check_rows(self, model: type[Model], operation: str, ids: Sequence[int]) -> None:
+        """Raise `AccessError` if a rule for ``operation`` excludes any of the rows ``ids``."""
+        condition = self.condition(model, operation)
+        if condition is None or not ids:
+            return
+        stmt = select(model.id).where(model.id.in_(ids), condition).execution_options(**{BYPASS: True})
+        allowed = set(self.env.session.scalars(stmt))
+        if len(allowed) < len(set(ids)):
+            label = model._description or model._name
+            raise AccessError(
+                f"The access rules of {label} records do not let you {VERBS[operation]} these records."
+            )
+
+
+def _closure(start: set[int], edges: dict[int, set[int]]) -> frozenset[int]:
+    seen: set[int] = set()
+    stack = list(start)
+    while stack:
+        node = stack.pop()
+        if node not in seen:
+            seen.add(node)
+            stack.extend(edges.get(node, ()))
+    return frozenset(seen)
+
+
+def _check_select(state: ORMExecuteState) -> None:
+    env: Environment | None = state.session.info.get(ENV_KEY)
+    if env is None or env.su or not state.is_select or state.execution_options.get(BYPASS):
+        return
+    from core.orm.model import Model
+
+    policy = env.access
+    options = []
+    for mapper in state.all_mappers:
+        model = mapper.class_
+        if not issubclass(model, Model):
+            continue
+        policy.check(model, "read")
+        condition = policy.condition(model, "read")
+        if condition is not None:
+            options.append(with_loader_criteria(model, condition))
+    if options:
+        state.statement = state.statement.options(*options)
+
+
+def check_flush(
+    env: Environment, new: Sequence[Model], changed: Iterable[Model], deleted: Sequence[Model]
+) -> None:
+    """Rights for every record a flush creates, changes or deletes; rules for existing rows."""
+    if env.su:
+        return
+    policy = env.access
+    for operation, records in (("create", new), ("write", list(changed)), ("delete", deleted)):
+        by_model: dict[type[Model], list[Model]] = {}
+        for record in records:
+            by_model.setdefault(type(record), []).append(record)
+        for model, group in by_model.items():
+            policy.check(model, operation)
+            if operation != "create":
+                policy.check_rows(model, operation, [record.id for record in group])
+
+
+def check_created(env: Environment, created: Sequence[Model]) -> None:
+    """After the INSERTs: every new row must satisfy the create rules."""
+    if env.su or not created:
+        return
+    by_model: dict[type[Model], list[int]] = {}
+    for record in created:
+        by_model.setdefault(type(record), []).append(record.id)
+    for model, ids in by_model.items():
+        env.access.check_rows(model, "create", ids)
