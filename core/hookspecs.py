@@ -109,7 +109,10 @@ def register_routes() -> list[Any]:
 
     Collected once per registry when the web application is built; each
     implementation returns a list (possibly empty). Rules are prefixed by
-    nothing: choose paths under your addon's name.
+    nothing: choose paths under your addon's name. An endpoint is called as
+    ``endpoint(request, **url_values)`` and returns a Werkzeug ``Response``;
+    ``request.env`` is the environment of the request's transaction, committed
+    when the endpoint returns and rolled back when it raises (`core.web.app`).
     """
 
 

@@ -17,6 +17,7 @@ checked: addon code uses the ORM.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -68,6 +69,31 @@ def _table(name: str, *columns: str) -> Any:
     return sql_table(name, *(sql_column(c) for c in columns))
 
 
+def group_ids_of(session: Session, user_id: int | None) -> frozenset[int]:
+    """The ids of the user's groups, with every group they imply."""
+    memberships = _table("base_group_users_rel", "group_id", "user_id")
+    implied = _table("base_group_implied_rel", "group_id", "implied_id")
+    direct = set(session.scalars(select(memberships.c.group_id).where(memberships.c.user_id == user_id)))
+    edges: dict[int, set[int]] = {}
+    for group_id, implied_id in session.execute(select(implied.c.group_id, implied.c.implied_id)):
+        edges.setdefault(group_id, set()).add(implied_id)
+    return _closure(direct, edges)
+
+
+def group_names(session: Session, group_ids: Iterable[int]) -> frozenset[str]:
+    """The external ids (``"base.group_system"``) of the groups ``group_ids``."""
+    xmlids = _table("base_external_id", "addon", "name", "model", "res_id")
+    stmt = select(xmlids.c.addon, xmlids.c.name).where(
+        xmlids.c.model == "base.group", xmlids.c.res_id.in_(list(group_ids) or [0])
+    )
+    return frozenset(f"{addon}.{name}" for addon, name in session.execute(stmt))
+
+
+def group_names_of(session: Session, user_id: int | None) -> frozenset[str]:
+    """The external ids of every group the user is in, directly or implied."""
+    return group_names(session, group_ids_of(session, user_id))
+
+
 class AccessPolicy:
     """What one user may do, loaded once per environment with a few Core queries."""
 
@@ -75,24 +101,8 @@ class AccessPolicy:
         self.env = env
         self.user_id = env.user_id
         session = env.session
-        memberships = _table("base_group_users_rel", "group_id", "user_id")
-        implied = _table("base_group_implied_rel", "group_id", "implied_id")
-        direct = set(
-            session.scalars(select(memberships.c.group_id).where(memberships.c.user_id == self.user_id))
-        )
-        edges: dict[int, set[int]] = {}
-        for group_id, implied_id in session.execute(select(implied.c.group_id, implied.c.implied_id)):
-            edges.setdefault(group_id, set()).add(implied_id)
-        self.group_ids = _closure(direct, edges)
-        xmlids = _table("base_external_id", "addon", "name", "model", "res_id")
-        self.group_names = frozenset(
-            f"{addon}.{name}"
-            for addon, name in session.execute(
-                select(xmlids.c.addon, xmlids.c.name).where(
-                    xmlids.c.model == "base.group", xmlids.c.res_id.in_(self.group_ids or [0])
-                )
-            )
-        )
+        self.group_ids = group_ids_of(session, self.user_id)
+        self.group_names = group_names(session, self.group_ids)
         self.is_admin = "base.group_system" in self.group_names
         access = _table(
             "base_access", "model", "group_id", "can_read", "can_create", "can_write", "can_delete"
@@ -121,7 +131,9 @@ class AccessPolicy:
             if groups and not groups & self.group_ids:
                 continue
             operations = {op for op in OPERATIONS if getattr(row, f"on_{op}")}
-            rules.setdefault(row.model, []).append((not groups, row.domain, operations))
+            # An untyped Core column: SQLite returns the JSON text, psycopg the decoded value.
+            domain = json.loads(row.domain) if isinstance(row.domain, str) else row.domain
+            rules.setdefault(row.model, []).append((not groups, domain, operations))
         return rules
 
     def _placeholder_values(self) -> dict[str, Any]:
@@ -153,7 +165,8 @@ class AccessPolicy:
         if not self.allows(model._name, operation):
             label = model._description or model._name
             raise AccessError(
-                f"You may not {VERBS[operation]} {label} records ({model._name}); ask an administrator for access."
+                f"You may not {VERBS[operation]} {label} records ({model._name}); "
+                "ask an administrator for access."
             )
 
     def can_see_field(self, field: Field[Any]) -> bool:
@@ -225,12 +238,13 @@ def _check_select(state: ORMExecuteState) -> None:
         return
     from core.orm.model import Model
 
+    models = [mapper.class_ for mapper in state.all_mappers if issubclass(mapper.class_, Model)]
+    if not models:
+        # Core statements (the policy's own queries among them) are the kernel's.
+        return
     policy = env.access
     options = []
-    for mapper in state.all_mappers:
-        model = mapper.class_
-        if not issubclass(model, Model):
-            continue
+    for model in models:
         policy.check(model, "read")
         condition = policy.condition(model, "read")
         if condition is not None:

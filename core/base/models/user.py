@@ -65,7 +65,9 @@ class User(Model, name="base.user"):
 
     def has_group(self, external_id: str) -> bool:
         """Whether the user is in the group ``external_id`` (``"base.group_system"``), directly or implied."""
-        return external_id in self.env.access.group_names_of(self.id)
+        from core.orm.access import group_names_of
+
+        return external_id in group_names_of(self.env.session, self.id)
 
     @classmethod
     def authenticate(
@@ -81,7 +83,7 @@ class User(Model, name="base.user"):
                 The message never says which.
         """
         now = now or dt.datetime.now(dt.UTC)
-        attempt = LoginAttempt.for_login(env, login)
+        attempt = env.registry["base.login_attempt"].for_login(env, login)  # type: ignore[attr-defined]
         if attempt.locked_until is not None and attempt.locked_until > now:
             raise AccessError("Too many failed attempts; try again in a few minutes.")
         user = env.session.scalars(select(cls).where(cls.login == login, cls.active.is_(True))).first()  # type: ignore[attr-defined]

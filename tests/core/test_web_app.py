@@ -1,0 +1,78 @@
+"""The minimal WSGI app: /health, the home page, addon routes, one transaction per request."""
+
+import pytest
+from werkzeug.routing import Rule
+from werkzeug.test import Client
+from werkzeug.wrappers import Response
+
+from core.errors import ConfigError
+from core.errors import ValidationError
+from core.loader.lifecycle import install
+from core.web import create_app
+
+
+@pytest.fixture
+def client(db):
+    return Client(create_app(db))
+
+
+def test_health_reports_the_database_and_its_addons(client, db):
+    response = client.get("/health")
+    assert response.status_code == 200
+    assert response.mimetype == "application/json"
+    assert response.json == {"status": "ok", "database": db.dialect, "addons": {"base": "1.0.0"}}
+
+
+def test_the_home_page_lists_addons_and_models_with_counts(client, db):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert response.mimetype == "text/html"
+    page = response.get_data(as_text=True)
+    assert "<td>base</td><td>1.0.0</td>" in page
+    assert "The kernel&#39;s own models" in page  # autoescaped
+    with db.transaction() as env:
+        currencies = env["base.currency"].search_count([])
+    assert (
+        f'<td><code>base.currency</code></td>\n        <td>base</td><td class="count">{currencies}</td>'
+        in page
+    )
+
+
+def test_unknown_paths_are_404(client):
+    assert client.get("/nowhere").status_code == 404
+
+
+@pytest.mark.addons("hooks_probe")
+def test_addon_routes_are_mounted(client):
+    response = client.get("/hooks-probe")
+    assert (response.status_code, response.get_data(as_text=True)) == (200, "probe")
+
+
+def test_an_endpoint_commits_its_work_or_rolls_back_on_error(empty_db):
+    install(empty_db, ["base"])
+    app = create_app(empty_db)
+
+    def create(request):
+        request.env["base.partner"].create({"name": request.args["name"]})
+        if request.args.get("fail"):
+            raise ValidationError(fields={"name": "Refused."})
+        return Response("created")
+
+    app.url_map.add(Rule("/partners/new", endpoint=create))
+    client = Client(app)
+    assert client.get("/partners/new?name=Kept").status_code == 200
+    refused = client.get("/partners/new?name=Dropped&fail=1")
+    assert refused.status_code == 400
+    assert refused.json == {
+        "error": "ValidationError",
+        "message": "name: Refused.",
+        "fields": {"name": "Refused."},
+    }
+    with empty_db.transaction() as env:
+        names = {p.name for p in env["base.partner"].search([("name", "in", ["Kept", "Dropped"])])}
+    assert names == {"Kept"}
+
+
+def test_an_empty_database_cannot_be_served(empty_db):
+    with pytest.raises(ConfigError, match="no addons installed"):
+        create_app(empty_db)
