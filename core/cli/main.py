@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from sqlalchemy.exc import OperationalError
 
 from core.cli import addons
+from core.cli import jobs
 from core.cli import scaffold
 from core.cli import serve
 from core.cli.context import Context
@@ -42,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
     addons.add_commands(commands)
     serve.add_commands(commands)
+    jobs.add_commands(commands)
     scaffold.add_commands(commands)
     return parser
 

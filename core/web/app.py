@@ -133,3 +133,18 @@ def create_app(db: Database) -> TesseraApp:
             ``register_routes`` returned something other than Werkzeug rules.
     """
     return TesseraApp(db)
+
+
+def create_app_from_settings(config: str | None = None) -> TesseraApp:
+    """The application for the database of a settings file, for WSGI servers::
+
+        gunicorn --workers 4 "core.web.app:create_app_from_settings()"
+
+    ``config`` defaults to ``$TESSERA_CONFIG`` or ``./addons.toml``; the
+    ``TESSERA_*`` environment variables override it as for ``server.py``.
+    """
+    from core.config import load_settings
+    from core.database import Database
+
+    settings = load_settings(config)
+    return create_app(Database(settings.database_url, settings.addons_paths))

@@ -332,3 +332,13 @@ def test_server_py_runs_the_command_line(config, empty_db):
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[:5] == ["NAME", "VERSION", "INSTALLED", "STATE", "SUMMARY"]
     assert "life_points" in result.stdout
+
+
+def test_jobs_runs_the_due_jobs_and_fails_when_one_failed(run, empty_db):
+    from core.loader.lifecycle import install
+
+    install(empty_db, ["hooks_probe"])
+    result = run("jobs")
+    assert result.code == 1
+    assert "hooks_probe.count: ok" in result.err
+    assert "hooks_probe.fail: failed: RuntimeError: the job failed on purpose" in result.err

@@ -76,3 +76,17 @@ def test_an_endpoint_commits_its_work_or_rolls_back_on_error(empty_db):
 def test_an_empty_database_cannot_be_served(empty_db):
     with pytest.raises(ConfigError, match="no addons installed"):
         create_app(empty_db)
+
+
+def test_create_app_from_settings_serves_the_configured_database(tmp_path, empty_db, monkeypatch):
+    from werkzeug.test import Client
+
+    from core.loader.lifecycle import install
+    from core.web.app import create_app_from_settings
+
+    install(empty_db, ["base"])
+    config = tmp_path / "acme.toml"
+    config.write_text(f'[database]\nurl = "{empty_db.url}"\n', encoding="utf-8")
+    response = Client(create_app_from_settings(str(config))).get("/health")
+    assert response.status_code == 200
+    assert response.json["addons"] == {"base": "1.0.0"}
