@@ -17,9 +17,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from sqlalchemy import text  # noqa: E402
+
 from bench.databases import scratch_database  # noqa: E402
 from core.loader.lifecycle import install  # noqa: E402
-from sqlalchemy import text  # noqa: E402
 
 
 def main() -> None:

@@ -44,7 +44,9 @@ def orm_run(db: Database, rows: int) -> dict[str, float]:
         results["create"] = timed(lambda: Partner.create(names))
     with db.transaction() as env:
         Partner = env["base.partner"]
-        results["search_read"] = timed(lambda: Partner.search_read([("city", "=", "Izmir")], ["name", "email", "city"]))
+        results["search_read"] = timed(
+            lambda: Partner.search_read([("city", "=", "Izmir")], ["name", "email", "city"])
+        )
         results["search_then_read_records"] = timed(
             lambda: Partner.search([("city", "=", "Izmir")]).read(["name", "email", "city"])
         )
@@ -61,7 +63,10 @@ def orm_run(db: Database, rows: int) -> dict[str, float]:
 
 def core_run(db: Database, rows: int) -> dict[str, float]:
     table = db.registry.tables["base.partner"]
-    names = [{"name": f"Partner {i}", "email": f"p{i}@example.com", "city": "Izmir", "active": True} for i in range(rows)]
+    names = [
+        {"name": f"Partner {i}", "email": f"p{i}@example.com", "city": "Izmir", "active": True}
+        for i in range(rows)
+    ]
     results: dict[str, float] = {}
     with db.engine.begin() as connection:
         results["create"] = timed(lambda: connection.execute(insert(table), names))
@@ -87,9 +92,10 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=10_000)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        with scratch_database(args.url, Path(folder), "orm") as orm_db, scratch_database(
-            args.url, Path(folder), "core"
-        ) as core_db:
+        with (
+            scratch_database(args.url, Path(folder), "orm") as orm_db,
+            scratch_database(args.url, Path(folder), "core") as core_db,
+        ):
             install(orm_db, ["base"])
             install(core_db, ["base"])
             orm = orm_run(orm_db, args.rows)

@@ -37,7 +37,10 @@ def main() -> None:
                 "benchmark": "registry",
                 "addons": names,
                 "models": len(registry.models),
-                "seconds": {"first_build_with_imports": round(first, 4), "build_median": round(statistics.median(builds), 4)},
+                "seconds": {
+                    "first_build_with_imports": round(first, 4),
+                    "build_median": round(statistics.median(builds), 4),
+                },
                 "goal_seconds": 0.3,
             },
             indent=2,

@@ -10,9 +10,12 @@ relative imports work and an addon is imported once per process.
 from __future__ import annotations
 
 import importlib
+import importlib.util
+import sys
 from collections.abc import Iterable
 from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
 
 import addons as addons_package
 from core.errors import ConfigError
@@ -49,17 +52,53 @@ def discover(paths: Iterable[Path | str] = ()) -> dict[str, AddonManifest]:
     return found
 
 
-def import_addon(manifest: AddonManifest) -> object:
-    """Import the addon's package and return it."""
+def import_addon(manifest: AddonManifest) -> ModuleType:
+    """Import the addon's package from the folder its manifest was read in, and return it.
+
+    A process imports an addon once. If the package already imported under
+    ``addons.<name>`` came from another folder (another database's addons
+    path, or the previous version of the code), it and its submodules are
+    imported again from ``manifest.path``; registries built from the old code
+    keep their classes.
+
+    Raises:
+        ConfigError: the package cannot be imported.
+    """
     if manifest.name == KERNEL_ADDON:
         return importlib.import_module("core.base")
     parent = str(manifest.path.parent)
     if parent not in addons_package.__path__:
         addons_package.__path__.append(parent)
+    qualified = f"{addons_package.__name__}.{manifest.name}"
+    module = sys.modules.get(qualified)
+    if module is not None and _folder_of(module) == manifest.path.resolve():
+        return module
+    _forget(qualified)
+    spec = importlib.util.spec_from_file_location(
+        qualified, manifest.path / "__init__.py", submodule_search_locations=[str(manifest.path)]
+    )
+    if spec is None or spec.loader is None:
+        raise ConfigError(f"addon {manifest.name}: {manifest.path}/__init__.py cannot be imported")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[qualified] = module
     try:
-        return importlib.import_module(f"addons.{manifest.name}")
-    except ImportError as error:
+        spec.loader.exec_module(module)
+    except (ImportError, OSError) as error:
+        _forget(qualified)
         raise ConfigError(f"addon {manifest.name}: cannot be imported: {error}") from error
+    setattr(addons_package, manifest.name, module)
+    return module
+
+
+def _forget(qualified: str) -> None:
+    """Drop a package and its submodules from ``sys.modules``."""
+    for key in [key for key in sys.modules if key == qualified or key.startswith(f"{qualified}.")]:
+        del sys.modules[key]
+
+
+def _folder_of(module: ModuleType) -> Path | None:
+    file = getattr(module, "__file__", None)
+    return Path(file).resolve().parent if file else None
 
 
 def load(names: Sequence[str], available: dict[str, AddonManifest]) -> list[Addon]:

@@ -22,38 +22,49 @@ def closure(names: Iterable[str], available: Mapping[str, AddonManifest]) -> set
     """``names`` and everything they depend on, transitively.
 
     Raises:
-        ConfigError: an addon or a dependency is not found on the addons paths.
+        ConfigError: addons or dependencies are not found on the addons paths;
+            one error names every one of them and who needs it.
     """
     wanted: set[str] = set()
-    stack = [KERNEL_ADDON, *names]
-    parents: dict[str, str] = {}
+    missing: dict[str, list[str]] = {}
+    stack = [(KERNEL_ADDON, ""), *((name, "") for name in names)]
     while stack:
-        name = stack.pop()
-        if name in wanted:
-            continue
+        name, parent = stack.pop()
         manifest = available.get(name)
         if manifest is None:
-            if name in parents:
-                raise ConfigError(
-                    f"addon {parents[name]} depends on {name}, which is not on the addons paths"
-                )
-            raise ConfigError(f"addon {name} is not on the addons paths")
+            missing.setdefault(name, [])
+            if parent:
+                missing[name].append(parent)
+            continue
+        if name in wanted:
+            continue
         wanted.add(name)
-        for dependency in manifest.dependency_names:
-            parents.setdefault(dependency, name)
-            stack.append(dependency)
+        stack.extend((dependency, name) for dependency in manifest.dependency_names)
+    if missing:
+        raise ConfigError("; ".join(_missing(name, parents) for name, parents in sorted(missing.items())))
     return wanted
 
 
+def _missing(name: str, parents: list[str]) -> str:
+    if not parents:
+        return f"addon {name} is not on the addons paths"
+    needing = sorted(set(parents))
+    who = f"addon {needing[0]} depends" if len(needing) == 1 else f"addons {', '.join(needing)} depend"
+    return f"{who} on {name}, which is not on the addons paths"
+
+
 def check_versions(names: Iterable[str], available: Mapping[str, AddonManifest]) -> None:
-    """Raise `ConfigError` if any dependency's version does not satisfy its requirement."""
-    for name in names:
+    """Raise one `ConfigError` naming every dependency whose version does not satisfy its requirement."""
+    problems = []
+    for name in sorted(names):
         for requirement in available[name].depends:
             found = available[requirement.name].version
             if requirement.specifier and not requirement.specifier.contains(found, prereleases=True):
-                raise ConfigError(
+                problems.append(
                     f"addon {name} needs {requirement}, but {requirement.name} is version {found}"
                 )
+    if problems:
+        raise ConfigError("; ".join(problems))
 
 
 def resolve(names: Iterable[str], available: Mapping[str, AddonManifest]) -> list[AddonManifest]:

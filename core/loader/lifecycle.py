@@ -24,7 +24,6 @@ from pathlib import Path
 
 from packaging.version import Version
 from sqlalchemy import Connection
-from sqlalchemy.orm import sessionmaker
 
 from core.database import Database
 from core.database import build_registry
@@ -37,8 +36,9 @@ from core.loader.migrate import drop_removed
 from core.loader.migrate import operations
 from core.orm.data import DataLoader
 from core.orm.environment import Environment
-from core.orm.flush import install_flush_events
+from core.orm.history import forget_models
 from core.orm.registry import Registry
+from core.orm.sessions import session_factory
 
 Progress = Callable[[str], None]
 
@@ -76,8 +76,7 @@ def schema_transaction(db: Database) -> Iterator[Connection]:
 
 @contextmanager
 def _environment(registry: Registry, connection: Connection) -> Iterator[Environment]:
-    factory = sessionmaker(bind=connection, join_transaction_mode="create_savepoint")
-    install_flush_events(factory)
+    factory = session_factory(connection, join_transaction_mode="create_savepoint")
     with factory() as session:
         env = Environment(registry, session)
         yield env
@@ -95,11 +94,16 @@ def _load_files(env: Environment, db: Database, name: str, *, demo: bool, update
 def install(
     db: Database, names: Iterable[str], *, demo: bool = False, progress: Progress = _quiet
 ) -> list[str]:
-    """Install ``names`` and the dependencies they need; returns what was installed.
+    """Install ``names`` and the dependencies they need, in dependency order; returns what was installed.
+
+    Installing what is already installed does nothing. If anything fails once
+    the database is touched (a data file, an ``addon_installed`` hook), the
+    error propagates and the transaction is rolled back: nothing was changed.
 
     Raises:
         ConfigError: an addon or dependency is missing, has the wrong version,
-            is in a cycle, or its install failed (nothing was changed).
+            is in a cycle, an installed addon's code is newer or older than
+            the database (upgrade first), or a data file is wrong.
     """
     installed = db.installed()
     order = [m.name for m in resolve([*installed, *names], db.available)]
@@ -107,29 +111,50 @@ def install(
     if not new:
         progress("nothing to install")
         return []
+    _check_not_older(db, installed)
+    pending = [n for n in installed if n in db.available and db.available[n].version > Version(installed[n])]
+    if pending:
+        raise ConfigError(
+            f"cannot install while {', '.join(pending)} await(s) an upgrade: "
+            "the code is newer than the database; run upgrade first"
+        )
     progress(f"building the registry of {len(order)} addon(s)")
     registry = build_registry(order, db.available)
-    now = dt.datetime.now(dt.UTC)
     with schema_transaction(db) as connection, _environment(registry, connection) as env:
         add_missing(connection, registry, env, progress)
         for position, name in enumerate(new, 1):
-            manifest = db.available[name]
-            progress(f"[{position}/{len(new)}] installing {name} {manifest.version}")
-            count = _load_files(env, db, name, demo=demo, update=False)
-            if count:
-                progress(f"    {count} record(s) from data files")
-            env["base.addon"].create(
-                {
-                    "name": name,
-                    "version": str(manifest.version),
-                    "summary": manifest.summary,
-                    "installed_at": now,
-                    "demo": demo,
-                }
-            )
-            env.hook.addon_installed(env=env, addon=name)
+            progress(f"[{position}/{len(new)}] installing {name} {db.available[name].version}")
+            _install_one(env, db, name, demo=demo, progress=progress)
     db.reload(registry)
     return new
+
+
+def _install_one(env: Environment, db: Database, name: str, *, demo: bool, progress: Progress) -> None:
+    """Load a new addon's data files, record it as installed and fire ``addon_installed``."""
+    manifest = db.available[name]
+    count = _load_files(env, db, name, demo=demo, update=False)
+    if count:
+        progress(f"    {count} record(s) from data files")
+    env["base.addon"].create(
+        {
+            "name": name,
+            "version": str(manifest.version),
+            "summary": manifest.summary,
+            "installed_at": dt.datetime.now(dt.UTC),
+            "demo": demo,
+        }
+    )
+    env.hook.addon_installed(env=env, addon=name)
+
+
+def _check_not_older(db: Database, installed: dict[str, str]) -> None:
+    """Refuse to touch a database whose installed addons have newer versions than their code."""
+    for name, version in installed.items():
+        manifest = db.available.get(name)
+        if manifest is not None and manifest.version < Version(version):
+            raise ConfigError(
+                f"addon {name}: the code is version {manifest.version}, older than the database's {version}"
+            )
 
 
 def uninstall(db: Database, names: Iterable[str], *, progress: Progress = _quiet) -> list[str]:
@@ -169,7 +194,10 @@ def uninstall(db: Database, names: Iterable[str], *, progress: Progress = _quiet
 
 
 def _remove_records(env: Environment, addon: str, after: Registry) -> None:
-    """Delete the records the addon's data files created in models that survive it."""
+    """Delete the records the addon's data files created in models that survive it, and the
+    history messages of the models that go with it."""
+    gone = [name for name, owner in env.registry.model_owner.items() if owner == addon and name not in after]
+    forget_models(env, gone)
     links = env["base.external_id"].search([("addon", "=", addon)])
     for link in links:
         if link.model in after:  # type: ignore[attr-defined]
@@ -184,43 +212,43 @@ def upgrade(db: Database, names: Iterable[str] | None = None, *, progress: Progr
 
     ``names`` defaults to every installed addon whose code is newer than the
     database; naming an addon reloads its data even at the same version.
-    Returns the upgraded addons.
+    Dependencies the new code adds are installed along the way. Returns the
+    upgraded addons. A failing migration, data file or hook rolls everything back.
 
     Raises:
-        ConfigError: an addon is not installed, its code is older than the
-            database, or a migration failed (nothing was changed).
+        ConfigError: an addon is not installed, or an installed addon's code
+            is older than the database.
     """
     installed = db.installed()
     order = [m.name for m in resolve(list(installed), db.available)]
+    _check_not_older(db, installed)
     if names is None:
         targets = [n for n in order if n in installed and db.available[n].version > Version(installed[n])]
     else:
-        targets = list(names)
+        targets = list(dict.fromkeys(names))
         for name in targets:
             if name not in installed:
                 raise ConfigError(f"addon {name} is not installed")
-    for name in targets:
-        if db.available[name].version < Version(installed[name]):
-            raise ConfigError(
-                f"addon {name}: the code is version {db.available[name].version}, "
-                f"older than the database's {installed[name]}"
-            )
     progress(f"building the registry of {len(order)} addon(s)")
     registry = build_registry(order, db.available)
     with schema_transaction(db) as connection, _environment(registry, connection) as env:
         add_missing(connection, registry, env, progress)
-        for name in [n for n in order if n in targets or n not in installed]:
+        for name in order:
             manifest = db.available[name]
-            old = Version(installed.get(name, "0"))
+            if name not in installed:
+                progress(f"installing {name} {manifest.version}, a new dependency")
+                _install_one(env, db, name, demo=False, progress=progress)
+                continue
+            if name not in targets:
+                continue
+            old = Version(installed[name])
             progress(f"upgrading {name} {old} -> {manifest.version}")
             for script in _migrations(manifest.path, old, manifest.version):
                 progress(f"    migration {script.name}")
                 _run_migration(script, connection, env)
-            row = env["base.addon"].search([("name", "=", name)])
-            demo = bool(row and row[0].demo)  # type: ignore[attr-defined]
-            _load_files(env, db, name, demo=demo, update=True)
-            if row:
-                row.write({"version": str(manifest.version), "upgraded_at": dt.datetime.now(dt.UTC)})
+            row = env["base.addon"].search([("name", "=", name)]).ensure_one()
+            _load_files(env, db, name, demo=bool(row.demo), update=True)  # type: ignore[attr-defined]
+            row.write({"version": str(manifest.version), "upgraded_at": dt.datetime.now(dt.UTC)})
             env.hook.addon_upgraded(
                 env=env, addon=name, from_version=str(old), to_version=str(manifest.version)
             )

@@ -20,7 +20,7 @@ from dataclasses import field
 from pathlib import Path
 from typing import Any
 
-from marshmallow import EXCLUDE
+from marshmallow import RAISE
 from marshmallow import Schema
 from marshmallow import ValidationError as SchemaError
 from marshmallow import fields
@@ -60,7 +60,7 @@ class AddonManifest:
 
 class _AddonSchema(Schema):
     class Meta:
-        unknown = EXCLUDE
+        unknown = RAISE  # a misspelt key (``depend``) must not be silently ignored
 
     name = fields.String(required=True, validate=NAME)
     version = fields.String(required=True)
@@ -89,6 +89,21 @@ class _AddonSchema(Schema):
                 raise SchemaError(f"{item!r} is not a dependency like 'sales' or 'sales>=1.2'") from None
 
 
+def _problems(messages: Any, where: str = "") -> list[str]:
+    """Marshmallow's nested messages as ``key: message`` lines (``extras[0]: ...`` for list items)."""
+    if isinstance(messages, dict):
+        return [
+            line
+            for key, nested in messages.items()
+            for line in _problems(nested, f"{where}[{key}]" if isinstance(key, int) else f"{where}{key}")
+        ]
+    if isinstance(messages, list):
+        texts = [str(item) for item in messages if not isinstance(item, dict)]
+        nested = [line for item in messages if isinstance(item, dict) for line in _problems(item, where)]
+        return ([f"{where}: {' '.join(texts)}"] if texts else []) + nested
+    return [f"{where}: {messages}"]
+
+
 def read_manifest(directory: Path) -> AddonManifest:
     """The validated manifest of the addon in ``directory``.
 
@@ -109,9 +124,7 @@ def read_manifest(directory: Path) -> AddonManifest:
     try:
         values = _AddonSchema().load(section)
     except SchemaError as error:
-        problems = "; ".join(
-            f"{key}: {' '.join(map(str, msgs))}" for key, msgs in error.normalized_messages().items()
-        )
+        problems = "; ".join(_problems(error.normalized_messages()))
         raise ConfigError(f"{path}: {problems}") from None
     if values["name"] != directory.name:
         raise ConfigError(f"{path}: name {values['name']!r} must match its folder {directory.name!r}")

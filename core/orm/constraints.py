@@ -17,15 +17,19 @@
 from __future__ import annotations
 
 import abc
+import re
 from collections.abc import Callable
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+from typing import ClassVar
 from typing import TypeVar
 
 from sqlalchemy import CheckConstraint
 from sqlalchemy import Constraint
 from sqlalchemy import UniqueConstraint
 from sqlalchemy import text
+from sqlalchemy.schema import conv
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -52,6 +56,7 @@ class SQLConstraint(abc.ABC):
     """A constraint enforced by the database, with the message shown when it is violated."""
 
     message: str
+    prefix: ClassVar[str]
 
     @property
     @abc.abstractmethod
@@ -62,12 +67,25 @@ class SQLConstraint(abc.ABC):
     def build(self, table_name: str, columns: dict[str, str]) -> Constraint:
         """The SQLAlchemy constraint, given the column of each field name."""
 
+    def name_in(self, table_name: str) -> str:
+        """The constraint's name in the database, e.g. ``uq_sales_product_code``."""
+        return f"{self.prefix}_{table_name}_{self.key}"
+
+    def reported_in(self, error: str, table_name: str, columns: Mapping[str, str]) -> bool:
+        """Whether the database's error message ``error`` (lower case) reports this constraint.
+
+        PostgreSQL names the constraint, and so does SQLite for CHECK constraints.
+        The whole name must match: ``uq_t_partner`` is not ``uq_t_partner_date``.
+        """
+        return re.search(rf"\b{re.escape(self.name_in(table_name).lower())}\b", error) is not None
+
 
 @dataclass(frozen=True, init=False)
 class Unique(SQLConstraint):
     """No two rows share the same values of ``fields`` (field names, not columns)."""
 
     fields: tuple[str, ...]
+    prefix = "uq"
 
     def __init__(self, *fields: str, message: str) -> None:
         object.__setattr__(self, "fields", fields)
@@ -78,7 +96,13 @@ class Unique(SQLConstraint):
         return "_".join(self.fields)
 
     def build(self, table_name: str, columns: dict[str, str]) -> Constraint:
-        return UniqueConstraint(*(columns[name] for name in self.fields), name=f"uq_{table_name}_{self.key}")
+        return UniqueConstraint(*(columns[name] for name in self.fields), name=conv(self.name_in(table_name)))
+
+    def reported_in(self, error: str, table_name: str, columns: Mapping[str, str]) -> bool:
+        # SQLite names the columns instead: "UNIQUE constraint failed: t.partner_id, t.date".
+        failed = error.partition("unique constraint failed: ")[2].strip()
+        listed = ", ".join(f"{table_name}.{columns[name]}" for name in self.fields).lower()
+        return failed == listed or super().reported_in(error, table_name, columns)
 
 
 @dataclass(frozen=True, init=False)
@@ -87,6 +111,7 @@ class Check(SQLConstraint):
 
     sql: str
     name: str
+    prefix = "ck"
 
     def __init__(self, sql: str, *, name: str, message: str) -> None:
         object.__setattr__(self, "sql", sql)
@@ -98,7 +123,8 @@ class Check(SQLConstraint):
         return self.name
 
     def build(self, table_name: str, columns: dict[str, str]) -> Constraint:
-        return CheckConstraint(text(self.sql), name=f"ck_{table_name}_{self.name}")
+        # conv(): the name is final; the metadata's naming convention would prefix it a second time.
+        return CheckConstraint(text(self.sql), name=conv(self.name_in(table_name)))
 
 
 def constraint_methods(cls: type) -> list[tuple[str, tuple[str, ...]]]:

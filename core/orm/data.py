@@ -80,12 +80,15 @@ class DataLoader:
         for model_name, entries in document.items():
             if model_name not in self.env.registry:
                 raise ConfigError(f"addon {self.addon}: {path.name}: unknown model {model_name!r}")
+            if not isinstance(entries, list) or not all(isinstance(entry, dict) for entry in entries):
+                raise ConfigError(
+                    f"addon {self.addon}: {path.name}: write each {model_name} record "
+                    f'as a table under [["{model_name}"]]'
+                )
             for entry in entries:
                 where = f"addon {self.addon}: {path.name}: {model_name} {entry.get('id', '(no id)')!r}"
                 try:
                     count += self._load_record(model_name, dict(entry), update=update)
-                except ConfigError:
-                    raise
                 except (TesseraError, ValueError, KeyError) as error:
                     message = getattr(error, "message", None) or str(error)
                     raise ConfigError(f"{where}: {message}") from None
@@ -95,7 +98,7 @@ class DataLoader:
     def _load_record(self, model_name: str, entry: dict[str, Any], *, update: bool) -> int:
         xml_name = entry.pop("id", None)
         if not isinstance(xml_name, str):
-            raise ConfigError(f"addon {self.addon}: a {model_name} record has no id")
+            raise ConfigError("the record needs an id")
         noupdate = bool(entry.pop("noupdate", False))
         owner, name = split_external_id(xml_name, self.addon)
         model = self.env.registry[model_name]

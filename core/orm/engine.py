@@ -3,8 +3,9 @@
 SQLite (the embedded default) gets real transactions, DDL included: pysqlite's
 implicit transaction handling is turned off and the kernel emits ``BEGIN
 IMMEDIATE`` itself, as SQLAlchemy's documentation recommends, so savepoints
-and transactional installs work and writers wait for each other in turn. Foreign keys are enforced, and the WAL journal
-lets readers work while a writer commits. PostgreSQL URLs use psycopg 3.
+and transactional installs work and writers wait for each other in turn.
+Foreign keys are enforced, and the WAL journal lets readers work while a
+writer commits. PostgreSQL URLs use psycopg 3.
 """
 
 from __future__ import annotations

@@ -70,7 +70,9 @@ def test_init_installs_base_and_the_enabled_addons(run, empty_db):
 
 def test_init_without_a_password_prints_a_generated_one_that_logs_in(run, empty_db):
     result = run("init")
-    printed = re.fullmatch(r"user 'admin' can log in with the password (\S+) \(shown only now\)\n", result.out)
+    printed = re.fullmatch(
+        r"user 'admin' can log in with the password (\S+) \(shown only now\)\n", result.out
+    )
     assert printed, result.out
     with empty_db.transaction() as env:
         admin = env["base.user"].model.authenticate(env, "admin", printed.group(1))

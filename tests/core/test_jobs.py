@@ -10,13 +10,19 @@ NOW = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
 
 def job_events(db):
     with db.transaction() as env:
-        return [(e.subject, e.details) for e in env["hooks_probe.event"].search([("hook", "=", "job")], order="id")]
+        return [
+            (e.subject, e.details)
+            for e in env["hooks_probe.event"].search([("hook", "=", "job")], order="id")
+        ]
 
 
 def test_hook_register_jobs(empty_db):
     install(empty_db, ["hooks_probe"])
     outcomes = run_due_jobs(empty_db, NOW)
-    assert sorted((o.name, o.ok) for o in outcomes) == [("hooks_probe.count", True), ("hooks_probe.fail", False)]
+    assert sorted((o.name, o.ok) for o in outcomes) == [
+        ("hooks_probe.count", True),
+        ("hooks_probe.fail", False),
+    ]
     with empty_db.transaction() as env:
         partners = env["base.partner"].search_count()
     assert job_events(empty_db) == [("count", {"partners": partners})]

@@ -15,7 +15,12 @@ def companies(env):
     made = []
     for index in range(80):
         company = env["base.partner"].create(
-            {"name": f"Şirket {index:02d}", "is_company": True, "country": turkey.id, "email": f"c{index}@ex.com"}
+            {
+                "name": f"Şirket {index:02d}",
+                "is_company": True,
+                "country": turkey.id,
+                "email": f"c{index}@ex.com",
+            }
         )
         env["base.partner"].create([{"name": f"Kişi {index}-{n}", "parent": company.id} for n in range(2)])
         made.append(company)
@@ -41,7 +46,9 @@ def test_search_read_queries_do_not_grow_with_rows(env, companies):
 
 
 def test_search_read_pages_and_sorts(env, companies):
-    page = env["base.partner"].search_read([("name", "like", "Şirket")], ["name"], order="name desc", limit=5, offset=5)
+    page = env["base.partner"].search_read(
+        [("name", "like", "Şirket")], ["name"], order="name desc", limit=5, offset=5
+    )
     assert [row["name"] for row in page] == [f"Şirket {i:02d}" for i in range(74, 69, -1)]
 
 

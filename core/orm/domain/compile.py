@@ -59,7 +59,7 @@ def _condition(
         return not_(_condition(env, model, path, POSITIVE[operator], value))
     if len(path) > 1:
         comodel = env.registry[field.comodel]  # type: ignore[attr-defined]
-        inner = _condition(env, comodel, path[1:], operator, value)
+        inner = _readable(env, comodel, _condition(env, comodel, path[1:], operator, value))
         relation = getattr(model, field.name)
         return relation.has(inner) if field.type_name == "many2one" else relation.any(inner)
     if field.type_name in ("one2many", "many2many"):
@@ -68,8 +68,8 @@ def _condition(
 
 
 def _convert(env: Environment, field: Field[Any], value: Any) -> Any:
-    if field.type_name == "many2one":
-        if value is None or value is False:
+    if field.type_name == "many2one" or field.name == "id":
+        if field.type_name == "many2one" and (value is None or value is False):
             return None
         if isinstance(value, int) and not isinstance(value, bool):
             return value
@@ -77,10 +77,6 @@ def _convert(env: Environment, field: Field[Any], value: Any) -> Any:
         if isinstance(record_id, int):
             return record_id
         raise DomainError(f"{field.name}: expected a record id, got {value!r}.")
-    if field.name == "id":
-        if isinstance(value, int) and not isinstance(value, bool):
-            return value
-        raise DomainError(f"id: expected a whole number, got {value!r}.")
     try:
         return field.convert(value, env)
     except ValueError as error:
@@ -111,7 +107,7 @@ def _scalar(
             raise DomainError(f"{comodel._name} records have no name to match {value!r} against.")
         text_op = POSITIVE.get(operator, operator)
         inner = _scalar(env, comodel, comodel._fields[comodel._rec_name], text_op, value)
-        matched = getattr(model, field.name).has(inner)
+        matched = getattr(model, field.name).has(_readable(env, comodel, inner))
         return or_(not_(matched), column.is_(None)) if operator in NEGATIVE else matched
     if operator == "is set":
         return column.is_not(None)
@@ -157,19 +153,29 @@ def _to_many(
     relation = getattr(model, field.name)
     comodel = env.registry[field.comodel]  # type: ignore[attr-defined]
     if operator == "is set":
-        return relation.any()
+        return relation.any(_readable(env, comodel, true()))
     if operator == "not set":
-        return not_(relation.any())
+        return not_(relation.any(_readable(env, comodel, true())))
     if operator in ("=", "in", "!=", "not in"):
         items = value if isinstance(value, list | tuple | set | frozenset) else [value]
         ids = [_convert(env, comodel._fields.get("id") or _id(comodel), item) for item in items]
-        matched = relation.any(comodel.id.in_(ids))
+        matched = relation.any(_readable(env, comodel, comodel.id.in_(ids)))
         return matched if operator in ("=", "in") else not_(matched)
     if operator in ("like", "ilike", "not like", "not ilike") and comodel._rec_name:
         positive = operator.replace("not ", "")
-        matched = relation.any(_scalar(env, comodel, comodel._fields[comodel._rec_name], positive, value))
+        inner = _scalar(env, comodel, comodel._fields[comodel._rec_name], positive, value)
+        matched = relation.any(_readable(env, comodel, inner))
         return not_(matched) if operator.startswith("not") else matched
     raise DomainError(f"{field.name}: operator {operator!r} does not apply to a list of records.")
+
+
+def _readable(env: Environment, comodel: type[Model], condition: ColumnElement[bool]) -> ColumnElement[bool]:
+    """``condition`` on related records, limited to those the user's read rules let them see,
+    so a domain through a relation never matches on (and so reveals) rows hidden from them."""
+    if env.su:
+        return condition
+    rule = env.access.condition(comodel, "read")
+    return condition if rule is None else and_(condition, rule)
 
 
 def _id(model: type[Model]) -> Field[Any]:
@@ -191,5 +197,6 @@ def _child_of(
     roots = [_convert(env, _id(tree), root) for root in roots]
     parent_column = getattr(tree, tree._fields[parent].column_name)
     nodes = select(tree.id.label("id")).where(tree.id.in_(roots)).cte("subtree", recursive=True)
-    nodes = nodes.union_all(select(tree.id).where(parent_column == nodes.c.id))
+    # UNION, not UNION ALL: it drops rows already found, so a cycle in the data ends the recursion.
+    nodes = nodes.union(select(tree.id).where(parent_column == nodes.c.id))
     return column.in_(select(nodes.c.id))

@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from core.orm.registry import Registry
 
 MAX_DEPTH = 6
+# Fields ``like`` can match: text, and relations by the name of their records.
+TEXTUAL = frozenset({"char", "text", "selection", "many2one", "one2many", "many2many"})
 
 
 def id_field(model_name: str) -> Field[Any]:
@@ -87,9 +89,17 @@ def _condition(registry: Registry, model: type[Model], item: Sequence[Any]) -> C
     path = resolve_path(registry, model, dotted)
     if operator in ("in", "not in") and not isinstance(value, list | tuple | set | frozenset):
         raise DomainError(f"{operator!r} needs a list of values for {dotted!r}.")
-    if operator in ("like", "ilike", "not like", "not ilike") and not isinstance(value, str):
-        raise DomainError(f"{operator!r} needs text for {dotted!r}.")
-    if operator == "child_of" and path[-1].type_name not in ("many2one", "integer"):
+    if operator in ("like", "ilike", "not like", "not ilike"):
+        if not isinstance(value, str):
+            raise DomainError(f"{operator!r} needs text for {dotted!r}.")
+        if path[-1].type_name not in TEXTUAL:
+            raise DomainError(f"{operator!r} matches text; {dotted!r} is not a text field.")
+    empty = value is None or value is False
+    emptiness = operator in ("is set", "not set") or (operator in ("=", "!=") and empty)
+    if path[-1].type_name == "json" and not emptiness:
+        # Databases compare JSON differently (PostgreSQL's json type has no '=' at all).
+        raise DomainError(f"{dotted!r} holds JSON data; search it with 'is set' or 'not set'.")
+    if operator == "child_of" and path[-1].type_name != "many2one" and path[-1].name != "id":
         raise DomainError(f"'child_of' applies to a many2one or id, not {dotted!r}.")
     return Condition(path, operator, value)
 

@@ -9,6 +9,7 @@ rounds it to its currency's decimal places whenever the record is flushed::
 from __future__ import annotations
 
 import decimal
+import math
 from typing import Any
 
 from sqlalchemy import Float as SAFloat
@@ -20,6 +21,9 @@ from sqlalchemy.types import TypeEngine
 
 from core.orm.environment import Environment
 from core.orm.fields.base import Field
+
+INTEGER_MIN = -(2**31)
+INTEGER_MAX = 2**31 - 1
 
 
 class Integer(Field[int | None]):
@@ -39,8 +43,11 @@ class Integer(Field[int | None]):
             number = decimal.Decimal(str(value).strip())
         except decimal.InvalidOperation:
             raise ValueError("Enter a whole number.") from None
-        if number != number.to_integral_value():
+        if not number.is_finite() or number != number.to_integral_value():
             raise ValueError("Enter a whole number.")
+        if not INTEGER_MIN <= number <= INTEGER_MAX:
+            # The column is a 32-bit INTEGER on PostgreSQL; SQLite would take more, but data must move.
+            raise ValueError(f"Enter a whole number between {INTEGER_MIN} and {INTEGER_MAX}.")
         return int(number)
 
 
@@ -58,9 +65,12 @@ class Float(Field[float | None]):
         if isinstance(value, bool):
             raise ValueError("Enter a number.")
         try:
-            return float(value)
+            number = float(value)
         except (TypeError, ValueError):
             raise ValueError("Enter a number.") from None
+        if not math.isfinite(number):
+            raise ValueError("Enter a number.")
+        return number
 
 
 class ExactDecimal(TypeDecorator[decimal.Decimal]):
@@ -123,8 +133,18 @@ class Decimal(Field[decimal.Decimal | None]):
         number = to_decimal(value)
         if number is None:
             return None
-        quantum = decimal.Decimal(1).scaleb(-self.digits[1])
-        return number.quantize(quantum, rounding=decimal.ROUND_HALF_UP)
+        precision, scale = self.digits
+        whole = precision - scale
+        too_large = f"At most {whole} digits before the decimal point."
+        # Checked before rounding too: quantize() itself fails on numbers beyond the context's precision.
+        if number and number.adjusted() >= whole:
+            raise ValueError(too_large)
+        quantum = decimal.Decimal(1).scaleb(-scale)
+        context = decimal.Context(prec=precision + 1)
+        rounded = number.quantize(quantum, rounding=decimal.ROUND_HALF_UP, context=context)
+        if rounded and rounded.adjusted() >= whole:
+            raise ValueError(too_large)
+        return rounded
 
     def to_json(self, value: Any) -> str | None:
         return None if value is None else str(value)

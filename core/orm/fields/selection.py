@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import String
 from sqlalchemy.types import TypeEngine
 
+from core.errors import ConfigError
 from core.orm.environment import Environment
 from core.orm.fields.base import Field
 
@@ -48,6 +49,11 @@ class Selection(Field[str | None]):
         added = [pair for pair in refinement.selection_add if pair[0] not in known]
         position = len(options)
         if refinement.after is not None:
+            if refinement.after not in known:
+                raise ConfigError(
+                    f"{self.name}: selection_add goes after {refinement.after!r}, "
+                    f"which is not one of its values ({', '.join(value for value, _ in options)})"
+                )
             position = next(i + 1 for i, (value, _) in enumerate(options) if value == refinement.after)
         merged.selection = options[:position] + added + options[position:]
         merged.selection_add, merged.after = [], None

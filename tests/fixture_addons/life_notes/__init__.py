@@ -1,9 +1,11 @@
-"""Lifecycle fixture: a model of its own and a partner column pointing at it."""
+"""Lifecycle fixture: two models pointing at each other, and a partner column pointing at one."""
 
-from addons.life_notes.models import note
-from addons.life_notes.models import partner
 from core.loader.addon import Addon
+
+from .models import note
+from .models import notebook
+from .models import partner
 
 
 def register(addon: Addon) -> None:
-    addon.models(note.Note, partner.Partner)
+    addon.models(notebook.Notebook, note.Note, partner.Partner)

@@ -1,8 +1,9 @@
 """Lifecycle fixture: extends ``base.partner`` with points and a tier of its own model."""
 
-from addons.life_points.models import partner
-from addons.life_points.models import tier
 from core.loader.addon import Addon
+
+from .models import partner
+from .models import tier
 
 
 def register(addon: Addon) -> None:
