@@ -14,6 +14,9 @@ else ``./addons.toml``), then overridden by ``TESSERA_*`` environment variables:
     host = "127.0.0.1"
     port = 8000
     workers = 1
+    secret_key = "..."                    # signs session cookies; default: one kept in the database
+    secure_cookies = false                # true behind an HTTPS proxy: cookies only over HTTPS
+    session_idle_days = 14                # a session unused this long is logged out
 
     settings = load_settings()            # ConfigError names the file and the key at fault
 """
@@ -24,6 +27,7 @@ import os
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +53,7 @@ OVERRIDES: dict[str, tuple[str, str, str]] = {
     "TESSERA_ADDONS_PATHS": ("addons", "paths", "path list"),
     "TESSERA_HOST": ("server", "host", "text"),
     "TESSERA_PORT": ("server", "port", "text"),
+    "TESSERA_SECRET_KEY": ("server", "secret_key", "text"),
 }
 
 
@@ -62,6 +67,11 @@ class Settings:
         addons: the enabled addons, installed by ``server.py init``.
         addons_paths: extra folders holding addons, besides the repository's.
         host, port, workers: where and how ``server.py serve`` listens.
+        secret_key: signs session cookies (None: a random key kept in the
+            database, see `core.web.session`); never shown in ``repr``.
+        secure_cookies: send cookies over HTTPS only, even when the request
+            looks like plain HTTP (behind a TLS-terminating proxy).
+        session_idle_days: how long an unused session stays logged in.
     """
 
     config_path: Path | None
@@ -71,6 +81,9 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
     workers: int = 1
+    secret_key: str | None = field(default=None, repr=False)
+    secure_cookies: bool = False
+    session_idle_days: int = 14
 
     def ensure_database_folder(self) -> None:
         """Create the folder of a SQLite database file if it does not exist yet."""
@@ -101,6 +114,12 @@ class _ServerSchema(Schema):
     host = fields.String(load_default="127.0.0.1", validate=validate.Length(min=1))
     port = fields.Integer(load_default=8000, validate=validate.Range(min=1, max=65535))
     workers = fields.Integer(load_default=1, validate=validate.Range(min=1))
+    secret_key = fields.String(
+        load_default=None,
+        validate=validate.Length(min=32, error="use at least 32 random characters"),
+    )
+    secure_cookies = fields.Boolean(load_default=False)
+    session_idle_days = fields.Integer(load_default=14, validate=validate.Range(min=1))
 
 
 SECTIONS: dict[str, type[Schema]] = {
@@ -156,6 +175,9 @@ def load_settings(path: Path | str | None = None, environ: Mapping[str, str] | N
         host=server["host"],
         port=server["port"],
         workers=server["workers"],
+        secret_key=server["secret_key"],
+        secure_cookies=server["secure_cookies"],
+        session_idle_days=server["session_idle_days"],
     )
 
 

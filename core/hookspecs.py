@@ -113,6 +113,15 @@ def register_routes() -> list[Any]:
     ``endpoint(request, **url_values)`` and returns a Werkzeug ``Response``;
     ``request.env`` is the environment of the request's transaction, committed
     when the endpoint returns and rolled back when it raises (`core.web.app`).
+
+    Routes need a logged-in user: anonymous browsers are sent to ``/login``
+    and other clients get 401, and ``request.env`` acts as ``request.user``,
+    so every query obeys that user's access rights and rules. Mark an
+    endpoint with ``@core.web.public`` to serve it without login; there,
+    without a user, ``request.env`` acts as the system, so the endpoint itself
+    must decide what anyone may see. POST, PUT, PATCH and DELETE requests must
+    carry the session's CSRF token (form field ``csrf_token`` or header
+    ``X-CSRF-Token``; pages get it as ``request.csrf_token``), else 403.
     """
 
 

@@ -3,11 +3,13 @@
 from core.base.models import access
 from core.base.models import addon
 from core.base.models import company
+from core.base.models import config_parameter
 from core.base.models import country
 from core.base.models import currency
 from core.base.models import external_id
 from core.base.models import group
 from core.base.models import job
+from core.base.models import message
 from core.base.models import partner
 from core.base.models import sequence
 from core.base.models import uom
@@ -24,6 +26,7 @@ def register(addon_: Addon) -> None:
         currency.CurrencyRate,
         company.Company,
         partner.Partner,
+        message.Message,
         uom.UomCategory,
         uom.Uom,
         group.Group,
@@ -33,5 +36,6 @@ def register(addon_: Addon) -> None:
         access.Rule,
         sequence.Sequence,
         sequence.SequenceNumber,
+        config_parameter.ConfigParameter,
         job.JobState,
     )

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import code
+import datetime as dt
 
 from werkzeug.serving import is_running_from_reloader
 from werkzeug.serving import run_simple
@@ -53,7 +54,12 @@ def run_serve(ctx: Context) -> int:
         ctx.progress(f"{ctx.label} is empty: installing {', '.join([KERNEL_ADDON, *names])} with demo data")
         new = initialise(ctx, names, demo=True, password=None)
         ctx.done(f"installed {plural(len(new), 'addon')} ({', '.join(new)})")
-    app = create_app(db)
+    app = create_app(
+        db,
+        secret_key=ctx.settings.secret_key,
+        secure_cookies=ctx.settings.secure_cookies,
+        session_idle=dt.timedelta(days=ctx.settings.session_idle_days),
+    )
     host = ctx.args.host or ctx.settings.host
     port = ctx.args.port or ctx.settings.port
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host

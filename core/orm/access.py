@@ -34,6 +34,7 @@ from sqlalchemy.orm import ORMExecuteState
 from sqlalchemy.orm import Session
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.orm import with_loader_criteria
+from sqlalchemy.sql.util import find_tables
 
 from core.errors import AccessError
 from core.orm.domain.compile import compile_node
@@ -115,6 +116,7 @@ class AccessPolicy:
             granted = self.rights.setdefault(row.model, set())
             granted.update(op for op in OPERATIONS if getattr(row, f"can_{op}"))
         self.rules = self._load_rules()
+        self._conditions: dict[tuple[str, str], ColumnElement[bool]] = {}
         self.values = self._placeholder_values()
 
     def _load_rules(self) -> dict[str, list[tuple[bool, Any, set[str]]]]:
@@ -181,6 +183,12 @@ class AccessPolicy:
                     f"You may not see or change {field.label} on {model._description or model._name}."
                 )
 
+    def check_order(self, model: type[Model], order: str | None) -> None:
+        """Raise `AccessError` if ``order`` (``"name desc, id"``) sorts by a field the user may not
+        see: the order of the results would reveal its values."""
+        if order:
+            self.check_fields(model, [part.split()[0] for part in order.split(",") if part.split()])
+
     def condition(self, model: type[Model], operation: str) -> ColumnElement[bool] | None:
         """The SQL condition the rules of ``model`` impose on ``operation``, or None when none apply."""
         rules = [
@@ -190,22 +198,30 @@ class AccessPolicy:
         ]
         if not rules:
             return None
-        compiled = [
-            (
-                is_global,
-                compile_node(
-                    self.env,
-                    model,
-                    parse(self.env.registry, model, resolve_placeholders(domain, self.values)),
-                ),
-            )
-            for is_global, domain in rules
-        ]
-        global_part = [cond for is_global, cond in compiled if is_global]
-        group_part = [cond for is_global, cond in compiled if not is_global]
-        if group_part:
-            global_part.append(or_(*group_part))
-        return and_(*global_part)
+        key = (model._name, operation)
+        if key not in self._conditions:
+            # A rule's own paths through relations are the system's: rules do not nest.
+            previous, self.env.su = self.env.su, True
+            try:
+                compiled = [
+                    (
+                        is_global,
+                        compile_node(
+                            self.env,
+                            model,
+                            parse(self.env.registry, model, resolve_placeholders(domain, self.values)),
+                        ),
+                    )
+                    for is_global, domain in rules
+                ]
+            finally:
+                self.env.su = previous
+            global_part = [cond for is_global, cond in compiled if is_global]
+            group_part = [cond for is_global, cond in compiled if not is_global]
+            if group_part:
+                global_part.append(or_(*group_part))
+            self._conditions[key] = and_(*global_part)
+        return self._conditions[key]
 
     def check_rows(self, model: type[Model], operation: str, ids: Sequence[int]) -> None:
         """Raise `AccessError` if a rule for ``operation`` excludes any of the rows ``ids``."""
@@ -236,11 +252,11 @@ def _check_select(state: ORMExecuteState) -> None:
     env: Environment | None = state.session.info.get(ENV_KEY)
     if env is None or env.su or not state.is_select or state.execution_options.get(BYPASS):
         return
-    from core.orm.model import Model
-
-    models = [mapper.class_ for mapper in state.all_mappers if issubclass(mapper.class_, Model)]
+    if not state.is_orm_statement:
+        # Core statements on tables (the policy's own queries among them) are the kernel's.
+        return
+    models = _models_in(env, state)
     if not models:
-        # Core statements (the policy's own queries among them) are the kernel's.
         return
     policy = env.access
     options = []
@@ -248,9 +264,25 @@ def _check_select(state: ORMExecuteState) -> None:
         policy.check(model, "read")
         condition = policy.condition(model, "read")
         if condition is not None:
-            options.append(with_loader_criteria(model, condition))
+            # include_aliases: a model met again under an alias (a domain through a
+            # self-referencing relation, ``parent.name``) is restricted there too.
+            options.append(with_loader_criteria(model, condition, include_aliases=True))
     if options:
         state.statement = state.statement.options(*options)
+
+
+def _models_in(env: Environment, state: ORMExecuteState) -> list[type[Model]]:
+    """Every model the statement reads: its entities, its FROM clause (``select(func.count())
+    .select_from(Model)``) and its subqueries (domains through relations)."""
+    from core.orm.model import Model
+
+    found = [mapper.class_ for mapper in state.all_mappers if issubclass(mapper.class_, Model)]
+    by_table = {model._table.name: model for model in env.registry.models.values()}
+    for table in find_tables(state.statement):
+        model = by_table.get(getattr(table, "name", ""))
+        if model is not None and model not in found:
+            found.append(model)
+    return found
 
 
 def check_flush(

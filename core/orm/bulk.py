@@ -4,7 +4,7 @@ SQLAlchemy's unit of work tracks each object on its own, which costs far more
 than the SQL for large batches. When a batch cannot affect other records
 through the compute graph and needs no per-record relation handling, the
 kernel runs the flush's steps itself (`core.orm.flush`: recompute, stamps,
-rounding, validation, restrict checks, hooks) and writes with one statement
+rounding, validation, restrict checks, history, hooks) and writes with one statement
 per batch: ``INSERT … RETURNING id`` (insertmanyvalues), ``UPDATE … WHERE id
 IN``, ``DELETE … WHERE id IN``. The records in the session are kept exactly as
 the unit of work would leave them. Anything else takes the unit of work.
@@ -30,6 +30,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from core.errors import ValidationError
 from core.orm import flush
+from core.orm import history
 from core.orm.access import check_created
 from core.orm.compute import recompute
 from core.orm.environment import conflict_from
@@ -130,6 +131,7 @@ def insert(env: Environment, model: type[Model], vals_list: Sequence[Mapping[str
         env.session.add(draft)
     records = RecordSet(env, model, drafts)
     check_created(env, drafts)
+    history.store(env, history.created(drafts))
     flush.notify(env, created=list(drafts))
     return records
 
@@ -203,6 +205,7 @@ def update(env: Environment, records: RecordSet[Any], vals: Mapping[str, Any]) -
         columns[field.column_name] = value.id if isinstance(field, Many2one) and value is not None else value
     columns["updated_at"] = dt.datetime.now(dt.UTC)
     columns["updated_by_id"] = env.user_id
+    logged = history.changes(env, [(record, converted) for record in records])
     table = model._table
     with _conflicts(env):
         for chunk in _chunks(records.ids):
@@ -213,6 +216,7 @@ def update(env: Environment, records: RecordSet[Any], vals: Mapping[str, Any]) -
         for name, value in converted.items():
             if isinstance(model._fields[name], Many2one):
                 set_committed_value(record, name, value)
+    history.store(env, logged)
     flush.notify(env, written=[(record, set(converted)) for record in records])
 
 

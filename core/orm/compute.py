@@ -6,6 +6,8 @@ changes, recompute field G of the records of model Y that reach X through
 this path". On each flush the kernel follows the triggers backwards from the
 changed records, loads the dependencies of the whole batch (one query per
 relation), and calls the compute method of each record, until nothing changes.
+A record moved to another owner (``line.order``) recomputes both owners, and a
+record deleted in the flush no longer counts in its owner's collections.
 
 Non-stored computed fields are computed on every read; related fields are
 computed fields whose method follows a path of many2one fields.
@@ -20,11 +22,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from typing import Any
 
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import select
 from sqlalchemy.orm import attributes
+from sqlalchemy.orm.attributes import PASSIVE_NO_INITIALIZE
 
 from core.errors import ConfigError
 from core.orm.fields.base import Field
+from core.orm.fields.numeric import Decimal as DecimalField
 from core.orm.fields.relational import Many2many
 from core.orm.fields.relational import Many2one
 from core.orm.fields.relational import One2many
@@ -70,13 +75,23 @@ class ComputeGraph:
         for dotted in field.depends:
             steps = self._resolve(model_name, field, dotted)
             for index, step in enumerate(steps):
-                self.triggers[(step.model_name, step.name)].append(
-                    Trigger(model_name, field.name, tuple(steps[:index]))
+                self._trigger(
+                    (step.model_name, step.name), Trigger(model_name, field.name, tuple(steps[:index]))
                 )
+                if isinstance(step, One2many):
+                    # Moving a record to another owner changes both owners' collections.
+                    self._trigger(
+                        (step.comodel, step.inverse),
+                        Trigger(model_name, field.name, tuple(steps[: index + 1])),
+                    )
             relational = [s.name for s in steps if isinstance(s, Many2one | One2many | Many2many)]
             if relational:
                 relation_paths.append(".".join(relational))
         self.prefetch[(model_name, field.name)] = relation_paths
+
+    def _trigger(self, key: tuple[str, str], trigger: Trigger) -> None:
+        if trigger not in self.triggers[key]:
+            self.triggers[key].append(trigger)
 
     def _resolve(self, model_name: str, field: Field[Any], dotted: str) -> list[Field[Any]]:
         steps: list[Field[Any]] = []
@@ -137,54 +152,121 @@ class NonStoredValue:
         record.__dict__.setdefault("_tessera_values", {})[self.field.name] = value
 
 
+def _ids(records: Iterable[Model]) -> list[int]:
+    """The ids of the records already in the database, read without loading expired records."""
+    return [state.identity[0] for state in map(sa_inspect, records) if state.has_identity]
+
+
 def _sources(env: Environment, records: Iterable[Model], step: Field[Any]) -> set[Model]:
-    """The records of ``step``'s model whose ``step`` field holds any of ``records``."""
+    """The records of ``step``'s model whose ``step`` field holds any of ``records``.
+
+    Both the owners in the database and the pending ones count, so a record
+    moved from one owner to another recomputes both.
+    """
     records = list(records)
     session, registry = env.session, env.registry
+    owner_model = registry[step.model_name]
     found: set[Model] = set()
+    ids = _ids(records)
     if isinstance(step, One2many):
         for record in records:
-            history = attributes.get_history(record, step.inverse)
-            for owner in [*history.unchanged, *history.added, *history.deleted]:
-                if owner is not None:
-                    found.add(owner)
-        return found
-    owner_model = registry[step.model_name]
-    ids = [record.id for record in records if record.id is not None]
+            history = attributes.get_history(record, step.inverse, passive=PASSIVE_NO_INITIALIZE)
+            found.update(owner for owner in history.sum() if owner is not None)
+        comodel = registry[step.comodel]
+        column = getattr(comodel, comodel._fields[step.inverse].column_name)
+        condition = owner_model.id.in_(select(column).where(comodel.id.in_(ids)))
+    elif isinstance(step, Many2one):
+        condition = getattr(owner_model, step.column_name).in_(ids)
+    else:
+        condition = getattr(owner_model, step.name).any(registry[step.comodel].id.in_(ids))
     if ids:
-        attribute = getattr(owner_model, step.name)
-        if isinstance(step, Many2one):
-            condition = getattr(owner_model, step.column_name).in_(ids)
-        else:
-            condition = attribute.any(registry[step.comodel].id.in_(ids))
         with session.no_autoflush:
             found.update(session.scalars(select(owner_model).where(condition)))
-    targets = set(records)
-    for pending in session.new:
-        if isinstance(pending, owner_model):
-            value = getattr(pending, step.name)
-            linked = value if isinstance(step, Many2many) else [value]
-            if targets.intersection(linked):
-                found.add(pending)
+    if not isinstance(step, One2many):
+        targets = set(records)
+        for pending in session.new:
+            if isinstance(pending, owner_model):
+                value = getattr(pending, step.name)
+                linked = value if isinstance(step, Many2many) else [value]
+                if targets.intersection(linked):
+                    found.add(pending)
     return found
+
+
+def _load(
+    env: Environment, model: type[Model], batch: list[Model], paths: list[str], deleted: set[Any]
+) -> None:
+    """Load what computing ``batch`` reads, in one query per relation, without the deleted records.
+
+    Until the flush ends, a record deleted in it is still in the database and in
+    the collections loaded before; the compute must not count it.
+    """
+    RecordSet(env, model, batch).prefetch(paths)
+    if not deleted:
+        return
+    for path in paths:
+        level = list(batch)
+        for name in path.split("."):
+            reached: list[Model] = []
+            for record in level:
+                value = record.__dict__.get(name)
+                if isinstance(value, list):
+                    kept = [item for item in value if item not in deleted]
+                    if len(kept) != len(value):
+                        _drop(record, name, value, kept)
+                    reached.extend(kept)
+                elif value is not None:
+                    reached.append(value)
+            level = reached
+
+
+def _drop(record: Model, name: str, items: list[Model], kept: list[Model]) -> None:
+    """Take deleted records out of ``record``'s loaded collection ``name``.
+
+    An unchanged collection is replaced as loaded state, so the flush sees no
+    change in it; one with pending changes is edited like any other.
+    """
+    history = attributes.get_history(record, name, passive=PASSIVE_NO_INITIALIZE)
+    if history.has_changes():
+        for item in [item for item in items if item not in kept]:
+            items.remove(item)
+    else:
+        attributes.set_committed_value(record, name, kept)
+
+
+def _normalized(field: Field[Any], value: Any, env: Environment) -> Any:
+    """A computed value as it will read back from the database (decimals at the field's scale)."""
+    if isinstance(field, DecimalField) and value is not None:
+        return field.convert(value, env)
+    return value
 
 
 def recompute(env: Environment, new: Iterable[Model], changed: dict[Model, set[str]]) -> None:
     """Recompute stored computed fields for ``new`` records and for everything ``changed`` affects.
 
-    ``changed`` maps records (dirty or deleted) to the names of their changed fields.
+    ``changed`` maps records (dirty or deleted) to the names of their changed
+    fields. Records reached through relations are found in batches: one query
+    per relation step and round, however many records changed.
     """
     graph = env.registry.compute_graph
     deleted = set(env.session.deleted)
     todo: dict[tuple[str, str], set[Model]] = defaultdict(set)
+    reached: dict[Trigger, set[Model]] = defaultdict(set)
 
     def follow(record: Model, names: Iterable[str]) -> None:
         for name in names:
             for trigger in graph.triggers.get((record._name, name), ()):
-                targets: set[Model] = {record}
-                for step in reversed(trigger.path):
-                    targets = _sources(env, targets, step)
-                todo[(trigger.model, trigger.field)].update(targets)
+                if trigger.path:
+                    reached[trigger].add(record)
+                else:
+                    todo[(trigger.model, trigger.field)].add(record)
+
+    def propagate() -> None:
+        while reached:
+            trigger, targets = reached.popitem()
+            for step in reversed(trigger.path):
+                targets = _sources(env, targets, step)
+            todo[(trigger.model, trigger.field)].update(targets)
 
     for record in new:
         for field in graph.ordered(record._name):
@@ -194,7 +276,10 @@ def recompute(env: Environment, new: Iterable[Model], changed: dict[Model, set[s
         follow(record, names)
 
     rounds: dict[tuple[str, str], int] = defaultdict(int)
-    while todo:
+    while True:
+        propagate()
+        if not todo:
+            return
         (model_name, field_name), records = next(iter(todo.items()))
         del todo[(model_name, field_name)]
         rounds[(model_name, field_name)] += 1
@@ -205,11 +290,14 @@ def recompute(env: Environment, new: Iterable[Model], changed: dict[Model, set[s
             continue
         model = env.registry[model_name]
         field = model._fields[field_name]
-        persistent = [record for record in batch if record.id is not None]
-        RecordSet(env, model, persistent).prefetch(graph.prefetch[(model_name, field_name)])
+        _load(env, model, batch, graph.prefetch[(model_name, field_name)], deleted)
         with env.session.no_autoflush:
             for record in batch:
                 before = getattr(record, field_name)
                 getattr(record, field.compute or "")()
-                if getattr(record, field_name) != before:
+                value = getattr(record, field_name)
+                normalized = _normalized(field, value, env)
+                if normalized is not value:
+                    setattr(record, field_name, normalized)
+                if normalized != before:
                     follow(record, [field_name])

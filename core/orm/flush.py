@@ -8,15 +8,17 @@ Before SQLAlchemy writes (``before_flush``), in this order:
 3. monetary amounts are rounded by their currency;
 4. required fields and ``@constrains`` methods are checked; a failure raises
    `ValidationError` before anything is written;
-5. deletions that ``restrict`` references would break are refused.
+5. deletions that ``restrict`` references would break are refused;
+6. the history of models with ``_history`` is collected (`core.orm.history`).
 
 Before any of it, the user's rights are checked for what their code changed
 (`core.orm.access`); after the INSERTs, new rows must satisfy the create rules.
 
-After the rows are written (``after_flush_postexec``), the ``records_created``,
-``records_written`` and ``records_deleted`` hooks fire, inside the same
-transaction. Because every path (ORM API, attribute assignment, web, API)
-ends in a flush, no path goes around these steps.
+After the rows are written (``after_flush_postexec``), the history messages
+are stored, then the ``records_created``, ``records_written`` and
+``records_deleted`` hooks fire, inside the same transaction. Because every
+path (ORM API, attribute assignment, web, API) ends in a flush, no path goes
+around these steps.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from sqlalchemy.orm.attributes import PASSIVE_NO_INITIALIZE
 
 from core.errors import ConflictError
 from core.errors import ValidationError
+from core.orm import history
 from core.orm.access import check_created
 from core.orm.access import check_flush
 from core.orm.compute import recompute
@@ -90,6 +93,7 @@ def before_flush(session: Session, context: UOWTransaction, instances: Any) -> N
         obj for obj, names in changed.items() if any(obj._fields[n].type_name != "one2many" for n in names)
     ]
     check_flush(env, new, direct, deleted)
+    history.refuse_edits(env, direct, deleted)
     recompute(env, new, {**changed, **{obj: set(obj._fields) for obj in deleted}})
     new_set = set(new)
     changed = {
@@ -105,6 +109,7 @@ def before_flush(session: Session, context: UOWTransaction, instances: Any) -> N
         "created": new,
         "written": list(changed.items()),
         "deleted": [(obj._name, obj.id) for obj in deleted],
+        "history": history.collect(env, new, changed),
     }
 
 
@@ -188,6 +193,7 @@ def after_flush_postexec(session: Session, context: UOWTransaction) -> None:
     if env is None or pending is None:
         return
     check_created(env, pending["created"])
+    history.store(env, pending["history"])
     notify(env, created=pending["created"], written=pending["written"], deleted=pending["deleted"])
 
 

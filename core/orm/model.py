@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from core.orm.registry import Registry
 
 MODEL_NAME = re.compile(r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")
+UNSORTABLE = frozenset({"one2many", "many2many", "json"})
 DRAFT_ENV_KEY = "_tessera_draft_env"
 
 
@@ -62,7 +63,8 @@ class Model:
     Class options: ``_description`` (what users call it), ``_order`` (default
     sort, e.g. ``"date desc, id"``), ``_rec_name`` (the field that names a
     record), ``_parent_field`` (the many2one that makes a tree, for
-    ``child_of``) and ``_sql_constraints``.
+    ``child_of``), ``_sql_constraints`` and ``_history`` (log creations and
+    changes of ``tracked`` fields, and take notes: `core.orm.history`).
     """
 
     _name: ClassVar[str] = ""
@@ -71,6 +73,7 @@ class Model:
     _rec_name: ClassVar[str | None] = "name"
     _parent_field: ClassVar[str | None] = None
     _sql_constraints: ClassVar[Sequence[SQLConstraint]] = ()
+    _history: ClassVar[bool] = False
 
     # Set by the registry on composed classes.
     _fields: ClassVar[dict[str, Field[Any]]]
@@ -144,6 +147,9 @@ class Model:
         """
         from core.orm import bulk
 
+        if not env.su:
+            # First, so a user without the right hears so, not about a record the values name.
+            env.access.check(cls, "create")
         prefetch_references(env, cls, vals_list)
         if cls.new.__func__ is Model.new.__func__ and bulk.insertable(cls, vals_list):  # type: ignore[attr-defined]
             return bulk.insert(env, cls, vals_list)
@@ -182,6 +188,8 @@ class Model:
         offset: int = 0,
     ) -> RecordSet[Self]:
         """The records matching ``domain``, sorted by ``order`` (default: the model's ``_order``)."""
+        if not env.su:
+            env.access.check_order(cls, order)
         stmt = cls.select(env, domain).order_by(*cls.default_order(order)).offset(offset or None).limit(limit)
         return RecordSet(env, cls, list(env.session.scalars(stmt)))
 
@@ -209,6 +217,9 @@ class Model:
     def default_order(cls, order: str | None = None) -> list[ColumnElement[Any]]:
         """ORDER BY clauses for ``order``, a string like ``"name desc, id"``.
 
+        Empty values sort last in ascending order and first in descending
+        order, on SQLite as on PostgreSQL.
+
         Raises:
             ValidationError: the string names an unknown or unsortable field.
         """
@@ -219,11 +230,14 @@ class Model:
                 continue
             name, direction = words[0], (words[1].lower() if len(words) > 1 else "asc")
             field = cls._fields.get(name)
-            column = "id" if name == "id" else (field.column_name if field and field.store else None)
+            sortable = field is not None and field.store and field.type_name not in UNSORTABLE
+            column = "id" if name == "id" else (field.column_name if field and sortable else None)
             if column is None or direction not in ("asc", "desc") or len(words) > 2:
                 raise ValidationError(fields={"order": f"Cannot sort {cls._name} by {part.strip()!r}."})
             attribute = cls._table.c[column]
-            clauses.append(attribute.desc() if direction == "desc" else attribute.asc())
+            clauses.append(
+                attribute.desc().nulls_first() if direction == "desc" else attribute.asc().nulls_last()
+            )
         return clauses
 
     # -- record-level operations -----------------------------------------------
@@ -262,6 +276,31 @@ class Model:
         record = type(self).new(self.env, {**vals, **(overrides or {})})
         self.env.flush()
         return record
+
+    def history(self, limit: int | None = None) -> list[dict[str, Any]]:
+        """The record's history, newest first: dicts with ``kind`` ("creation", "change",
+        "note"), ``body``, ``changes`` (``field``, ``label``, ``old``, ``new`` as users
+        read them), ``author`` (a name) and ``created_at`` (ISO).
+
+        Raises:
+            UserError: the model keeps no history (``_history`` is False).
+            AccessError: the user may not read this record.
+        """
+        from core.orm import history
+
+        return history.read_history(self, limit)
+
+    def post_note(self, body: str) -> None:
+        """Add a note by the acting user to the record's history.
+
+        Raises:
+            UserError: the model keeps no history.
+            AccessError: the user may not read this record.
+            ValidationError: ``body`` is empty.
+        """
+        from core.orm import history
+
+        history.post_note(self, body)
 
     # -- helpers -----------------------------------------------------------------
 

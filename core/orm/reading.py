@@ -57,6 +57,8 @@ def search_read(
     if unknown:
         raise ValidationError(fields={name: f"{model._name} has no field {name!r}." for name in unknown})
     visible_fields(env, model, [name for name in names if name != "id"])
+    if not env.su:
+        env.access.check_order(model, order)
     fields = [model._fields[name] for name in names if name != "id"]
     stored = [f for f in fields if f.store and f.type_name not in ("one2many", "many2many")]
     computed = [f for f in fields if not f.store]
@@ -76,7 +78,7 @@ def search_read(
             for result, row in zip(results, rows, strict=True):
                 target = row[field.column_name]
                 result[field.name] = (
-                    None if target is None else {"id": target, "display_name": names_by_id[target]}
+                    None if target not in names_by_id else {"id": target, "display_name": names_by_id[target]}
                 )
         else:
             for result, row in zip(results, rows, strict=True):
@@ -98,19 +100,22 @@ def _display_names(env: Environment, model_name: str, ids: set[int | None]) -> d
     if not wanted:
         return {}
     target = env.registry[model_name]
+    # ORM attributes, not table columns: the user's rights and read rules apply, so a
+    # record hidden from them is left out (and reads as empty, as it does on a record).
     if target._rec_name and target._fields[target._rec_name].store:
-        column = target._table.c[target._fields[target._rec_name].column_name]
+        column = getattr(target, target._fields[target._rec_name].column_name)
         found = {
             row.id: row.name
             for row in env.session.execute(
-                select(target._table.c.id, column.label("name")).where(target._table.c.id.in_(wanted))
+                select(target.id, column.label("name")).where(target.id.in_(wanted))
             )
         }
         return {
-            i: str(found[i]) if found.get(i) else f"{target._description or target._name} #{i}"
-            for i in wanted
+            i: str(name) if name else f"{target._description or target._name} #{i}"
+            for i, name in found.items()
         }
-    return {record.id: record.display_name for record in target.browse(env, wanted)}
+    records = env.session.scalars(select(target).where(target.id.in_(wanted)))
+    return {record.id: record.display_name for record in records}
 
 
 def _linked_ids(
@@ -123,8 +128,14 @@ def _linked_ids(
         stmt = select(owner, target.id).where(owner.in_(ids)).order_by(*target.default_order())
     else:
         table = field.relation_table(env.registry)
+        target = env.registry[field.comodel]
         owner = table.c[field.column1]
-        stmt = select(owner, table.c[field.column2]).where(owner.in_(ids))
+        # Joined to the target model so its read rules leave out links to hidden records.
+        stmt = (
+            select(owner, target.id)
+            .join_from(table, target, target.id == table.c[field.column2])
+            .where(owner.in_(ids))
+        )
     for owner_id, target_id in env.session.execute(stmt):
         linked[owner_id].append(target_id)
     return linked

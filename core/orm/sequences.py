@@ -161,6 +161,9 @@ def _take_native(env: Environment, sequence_id: int, year: int) -> int:
 
     ``CREATE SEQUENCE IF NOT EXISTS`` is not safe against a concurrent
     creator, so creation is serialised by a transaction-level advisory lock.
+    The creation belongs to the taker's transaction: if that transaction
+    rolls back, so does the sequence, and the number it took (never stored)
+    is given again; committed numbers never repeat.
     """
     name = f"base_sequence_{sequence_id}_{year}"
     session = env.session

@@ -9,5 +9,6 @@
 from core.web.app import Request as Request
 from core.web.app import TesseraApp as TesseraApp
 from core.web.app import create_app as create_app
+from core.web.app import public as public
 
-__all__ = ["Request", "TesseraApp", "create_app"]
+__all__ = ["Request", "TesseraApp", "create_app", "public"]

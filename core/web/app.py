@@ -1,9 +1,14 @@
-"""The WSGI application: routing, one transaction per request, errors as responses.
+"""The WSGI application: routing, sessions, one transaction per request, errors as responses.
 
 Werkzeug maps a URL to an endpoint; the endpoint runs inside one database
 transaction, committed when it returns a response and rolled back when it
-raises. Kernel pages are ``/`` (installed addons, models, record counts) and
-``/health``; addons add theirs with the ``register_routes`` hook::
+raises. ``request.env`` acts as the logged-in user, so every query obeys the
+user's access rights and rules. Routes need a logged-in user unless their
+endpoint is marked `public`; anonymous requests to the others are sent to
+``/login`` (or get 401 JSON). Every POST, PUT, PATCH and DELETE must carry the
+session's CSRF token (`core.web.csrf`). Kernel pages are ``/`` (installed
+addons, models, record counts), ``/health``, ``/login`` and ``/logout``;
+addons add theirs with the ``register_routes`` hook::
 
     def orders(request: Request, **values: Any) -> Response:
         count = request.env["sales.order"].search_count([])
@@ -12,45 +17,107 @@ raises. Kernel pages are ``/`` (installed addons, models, record counts) and
     @hookimpl
     def register_routes() -> list[Rule]:
         return [Rule("/sales/orders", endpoint=orders)]
-
-The full user interface comes later; this module stays the thin seam
-between HTTP and the database.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import logging
+from collections.abc import Callable
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 from typing import Any
+from typing import TypeVar
+from urllib.parse import urlencode
 
 from jinja2 import Environment as Templates
 from jinja2 import FileSystemLoader
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import InterfaceError
+from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import Map
 from werkzeug.routing import Rule
+from werkzeug.utils import redirect
+from werkzeug.utils import send_from_directory
 from werkzeug.wrappers import Request as BaseRequest
 from werkzeug.wrappers import Response
 
 from core.database import Database
 from core.errors import ConfigError
 from core.errors import TesseraError
+from core.orm.environment import Environment
+from core.web import auth
+from core.web import csrf
+from core.web.session import DEFAULT_IDLE
+from core.web.session import SessionCookies
+from core.web.session import WebSession
+from core.web.session import database_secret_key
 
 if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse
     from _typeshed.wsgi import WSGIEnvironment
 
-    from core.orm.environment import Environment
-
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+STATIC = Path(__file__).resolve().parent / "static"
+STATIC_MAX_AGE = 3600
+log = logging.getLogger("tessera.web")
+
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+}
+
+E = TypeVar("E", bound=Callable[..., Response])
+
+
+def public(endpoint: E) -> E:
+    """Mark an endpoint as served without login.
+
+    Its ``request.env`` acts as the logged-in user if there is one, else as
+    the system (beyond access rules): a public endpoint decides itself what
+    it may show to anyone::
+
+        @public
+        def status(request: Request) -> Response: ...
+    """
+    endpoint.public = True  # type: ignore[attr-defined]
+    return endpoint
 
 
 class Request(BaseRequest):
-    """A Werkzeug request with ``env``: the environment of this request's transaction."""
+    """A Werkzeug request with what Tessera knows about it.
+
+    Attributes:
+        env: the environment of this request's transaction, as ``user``
+            (as the system on a public page without login).
+        user: the logged-in user, or None.
+        session: the session cookie's content (`core.web.session`).
+        app: the application serving the request.
+    """
 
     env: Environment
+    user: auth.SessionUser | None
+    session: WebSession
+    app: TesseraApp
+
+    @property
+    def csrf_token(self) -> str:
+        """The token a form of this page must send back (`core.web.csrf`)."""
+        return self.session.csrf_token()
+
+    def prefers_html(self) -> bool:
+        """Whether the client is a browser wanting a page rather than JSON (never under ``/api/``)."""
+        if self.path.startswith("/api/"):
+            return False
+        accept = self.accept_mimetypes
+        return accept["text/html"] > accept["application/json"]
 
 
 def json_response(data: Any, status: int = 200) -> Response:
@@ -61,12 +128,21 @@ def json_response(data: Any, status: int = 200) -> Response:
 class TesseraApp:
     """The WSGI application of one database (see `create_app`)."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, sessions: SessionCookies) -> None:
         self.db = db
+        self.sessions = sessions
         self.templates = Templates(
             loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True
         )
-        self.url_map = Map([Rule("/", endpoint=self.index), Rule("/health", endpoint=self.health)])
+        self.url_map = Map(
+            [
+                Rule("/", endpoint=self.index),
+                Rule("/health", endpoint=self.health),
+                Rule("/login", endpoint=public(auth.login), methods=["GET", "POST"]),
+                Rule("/logout", endpoint=auth.logout, methods=["POST"]),
+                Rule("/static/<path:filename>", endpoint="static"),
+            ]
+        )
         for rules in db.registry.plugins.hook.register_routes():
             for rule in rules:
                 if not isinstance(rule, Rule) or not callable(rule.endpoint):
@@ -80,59 +156,135 @@ class TesseraApp:
         return response(environ, start_response)
 
     def dispatch(self, request: Request) -> Response:
-        """Match the URL, run its endpoint in a transaction and turn errors into responses."""
-        adapter = self.url_map.bind_to_environ(request.environ)
+        """Answer ``request``: route, check the session, run the endpoint, turn errors into responses."""
+        request.app = self
+        request.user = None
+        request.session = self.sessions.load(request)
         try:
-            endpoint, values = adapter.match()
-            with self.db.transaction() as env:
-                request.env = env
-                return endpoint(request, **values)
+            response = self.handle(request)
+            self.sessions.save(request, response, request.session)
         except HTTPException as error:
-            return error.get_response(request.environ)
+            response = self.http_error(request, error)
         except TesseraError as error:
-            return json_response(error.as_dict(), error.code)
-        except SQLAlchemyError:
-            return json_response({"status": "unavailable", "message": "The database cannot be reached."}, 503)
+            response = self.tessera_error(request, error)
+        except (OperationalError, InterfaceError):
+            log.exception("database unavailable serving %s %s", request.method, request.path)
+            response = self.error_page(request, 503, "Unavailable", "The database cannot be reached.")
+        except Exception:
+            log.exception("unexpected error serving %s %s", request.method, request.path)
+            response = self.error_page(request, 500, "InternalError", "Something went wrong on our side.")
+        response.headers.update(SECURITY_HEADERS)
+        response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
+    def handle(self, request: Request) -> Response:
+        """Run the matched endpoint in a transaction as the session's user, or refuse it."""
+        endpoint, values = self.url_map.bind_to_environ(request.environ).match()
+        if endpoint == "static":
+            return send_from_directory(STATIC, values["filename"], request.environ, max_age=STATIC_MAX_AGE)
+        with self.db.transaction() as env:
+            request.user = auth.session_user(env, self.sessions, request.session)
+            if request.user is None and request.session.user_id is not None:
+                request.session = WebSession(modified=True)  # stale: replace the cookie
+            if request.user is None:
+                if not getattr(endpoint, "public", False):
+                    return self.login_required(request)
+                request.env = env
+            else:
+                request.env = Environment(
+                    env.registry, env.session, user_id=request.user.id, context=request.user.context()
+                )
+            csrf.check(request, request.session)
+            return endpoint(request, **values)  # type: ignore[no-any-return]
+
+    def render(self, request: Request, template: str, status: int = 200, **values: Any) -> Response:
+        """An HTML page from ``templates/``; templates see ``request``, ``user`` and ``csrf_token``."""
+        page = self.templates.get_template(template).render(
+            request=request, user=getattr(request, "user", None), **values
+        )
+        return Response(page, status=status, mimetype="text/html")
+
+    # -- refusals and errors ------------------------------------------------------
+
+    def login_required(self, request: Request) -> Response:
+        """Send a browser to the login page, and answer anything else with 401."""
+        if request.prefers_html():
+            target = request.path + (f"?{request.query_string.decode()}" if request.query_string else "")
+            return redirect("/login?" + urlencode({"next": target}), 303)
+        return json_response({"error": "LoginRequired", "message": "Log in first."}, 401)
+
+    def error_page(self, request: Request, status: int, error: str, message: str) -> Response:
+        """``message`` as an HTML page for browsers, else as JSON ``{"error", "message"}``."""
+        if request.prefers_html():
+            return self.render(request, "error.html", status, code=status, message=message)
+        return json_response({"error": error, "message": message}, status)
+
+    def http_error(self, request: Request, error: HTTPException) -> Response:
+        if error.code is None or error.code < 400:  # e.g. the redirect to a URL with a trailing slash
+            return error.get_response(request.environ)
+        response = self.error_page(request, error.code, type(error).__name__, error.description or "")
+        for name, value in error.get_headers(request.environ):
+            if name.lower() != "content-type":
+                response.headers[name] = value
+        return response
+
+    def tessera_error(self, request: Request, error: TesseraError) -> Response:
+        if error.code >= 500:
+            log.error("%s serving %s %s: %s", type(error).__name__, request.method, request.path, error)
+            return self.error_page(request, error.code, "InternalError", "Something went wrong on our side.")
+        if request.prefers_html():
+            return self.render(request, "error.html", error.code, code=error.code, message=error.message)
+        return json_response(error.as_dict(), error.code)
 
     # -- kernel pages -------------------------------------------------------------
 
+    @public
     def health(self, request: Request) -> Response:
         """Whether the database answers, which kind it is and which addons it runs."""
-        addons = request.env["base.addon"].search([])
-        return json_response(
-            {
-                "status": "ok",
-                "database": self.db.dialect,
-                "addons": {addon.name: addon.version for addon in addons},  # type: ignore[attr-defined]
-            }
-        )
+        with request.env.sudo() as env:
+            addons = env["base.addon"].search([])
+            versions = {addon.name: addon.version for addon in addons}  # type: ignore[attr-defined]
+        return json_response({"status": "ok", "database": self.db.dialect, "addons": versions})
 
     def index(self, request: Request) -> Response:
-        """A plain page: the installed addons, and each model with its number of records."""
+        """The installed addons, and each model with its number of records where the user may read it."""
         env = request.env
         models = [
             {
                 "name": name,
                 "description": model._description or name,
                 "addon": env.registry.model_owner[name],
-                "count": env[name].search_count([]),
+                "count": env[name].search_count([]) if env.access.allows(name, "read") else None,
             }
             for name, model in sorted(env.registry.models.items())
         ]
-        page = self.templates.get_template("index.html").render(
-            addons=env["base.addon"].search([]), models=models, dialect=self.db.dialect
-        )
-        return Response(page, mimetype="text/html")
+        addons = env["base.addon"].search([]) if env.access.allows("base.addon", "read") else []
+        return self.render(request, "index.html", addons=addons, models=models, dialect=self.db.dialect)
 
 
-def create_app(db: Database) -> TesseraApp:
+def create_app(
+    db: Database,
+    *,
+    secret_key: str | None = None,
+    secure_cookies: bool = False,
+    session_idle: dt.timedelta = DEFAULT_IDLE,
+) -> TesseraApp:
     """The WSGI application serving ``db``, with the routes of its installed addons.
+
+    Args:
+        db: the database to serve.
+        secret_key: signs the session cookies; None uses the key kept in the
+            database (created on first use, shared by every worker).
+        secure_cookies: mark cookies Secure even on plain-HTTP requests
+            (behind a proxy that terminates TLS).
+        session_idle: how long an unused session stays logged in.
 
     Raises:
         ConfigError: nothing is installed in ``db``, or an addon's
             ``register_routes`` returned something other than Werkzeug rules.
     """
-    return TesseraApp(db)
+    key = secret_key or database_secret_key(db)
+    return TesseraApp(db, SessionCookies(key, idle=session_idle, secure=secure_cookies))
 
 
 def create_app_from_settings(config: str | None = None) -> TesseraApp:
@@ -144,7 +296,11 @@ def create_app_from_settings(config: str | None = None) -> TesseraApp:
     ``TESSERA_*`` environment variables override it as for ``server.py``.
     """
     from core.config import load_settings
-    from core.database import Database
 
     settings = load_settings(config)
-    return create_app(Database(settings.database_url, settings.addons_paths))
+    return create_app(
+        Database(settings.database_url, settings.addons_paths),
+        secret_key=settings.secret_key,
+        secure_cookies=settings.secure_cookies,
+        session_idle=dt.timedelta(days=settings.session_idle_days),
+    )

@@ -158,9 +158,11 @@ def test_gap_free_transactions_wait_for_the_holder_of_the_number(committed_db):
 def test_standard_numbers_are_unique_under_concurrency(committed_db):
     create_sequence(committed_db, gap_free=False)
     committed, refused = take_concurrently(committed_db)
-    everything = committed + refused
-    assert len(everything) == 80
-    assert len(set(everything)) == 80
+    assert len(committed) + len(refused) == 80
+    # A number taken by a transaction that rolled back was never stored; the one
+    # case where it is given again is when that transaction had created the
+    # year's sequence (the creation rolls back with it). Stored numbers never repeat.
+    assert len(set(committed)) == len(committed)
 
 
 @pytest.mark.requires_postgresql

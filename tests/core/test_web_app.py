@@ -9,11 +9,24 @@ from core.errors import ConfigError
 from core.errors import ValidationError
 from core.loader.lifecycle import install
 from core.web import create_app
+from core.web.session import COOKIE
+from core.web.session import WebSession
+
+
+def logged_in_client(app, db):
+    """A client with the administrator's session cookie (logging in over HTTP: test_web_auth.py)."""
+    with db.transaction() as env:
+        admin = env.ref("base.user_admin")
+        session = WebSession()
+        session.log_in(admin.id, app.sessions.fingerprint(admin.id, admin.password_hash))
+    client = Client(app)
+    client.set_cookie(COOKIE, app.sessions.encode(session))
+    return client
 
 
 @pytest.fixture
 def client(db):
-    return Client(create_app(db))
+    return logged_in_client(create_app(db, secret_key="t" * 32), db)
 
 
 def test_health_reports_the_database_and_its_addons(client, db):
@@ -59,7 +72,7 @@ def test_an_endpoint_commits_its_work_or_rolls_back_on_error(empty_db):
         return Response("created")
 
     app.url_map.add(Rule("/partners/new", endpoint=create))
-    client = Client(app)
+    client = logged_in_client(app, empty_db)
     assert client.get("/partners/new?name=Kept").status_code == 200
     refused = client.get("/partners/new?name=Dropped&fail=1")
     assert refused.status_code == 400

@@ -2,6 +2,7 @@
 
 A company partner has contacts: partners whose ``parent`` is the company.
 Addons extend this model (crm adds opportunities, accounting adds balances).
+Changes of its tracked fields are kept in its history (`core.orm.history`).
 """
 
 from __future__ import annotations
@@ -20,11 +21,16 @@ class Partner(Model, name="base.partner"):
     _description = "Partner"
     _order = "name, id"
     _parent_field = "parent"
+    _history = True
 
     name = fields.Char(required=True, index=True, tracked=True)
     is_company = fields.Boolean("Is a company")
     parent = fields.Many2one(
-        "base.partner", "Company", ondelete="cascade", help="The company this contact works for."
+        "base.partner",
+        "Company",
+        ondelete="cascade",
+        tracked=True,
+        help="The company this contact works for.",
     )
     contacts = fields.One2many("base.partner", inverse="parent")
     function = fields.Char("Job position")
@@ -38,9 +44,9 @@ class Partner(Model, name="base.partner"):
     vat = fields.Char("Tax id")
     ref = fields.Char("Reference", index=True)
     lang = fields.Char("Language", size=8)
-    company = fields.Many2one("base.company", help="Empty: shared by all companies.")
+    company = fields.Many2one("base.company", tracked=True, help="Empty: shared by all companies.")
     notes = fields.Text()
-    active = fields.Boolean(default=True)
+    active = fields.Boolean(default=True, tracked=True)
 
     @constrains("email")
     def _check_email(self) -> None:

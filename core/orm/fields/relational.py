@@ -259,11 +259,13 @@ class Many2many(Relational):
                 secondaryjoin=registry.tables[self.comodel].c.id == table.c[self.column2],
                 back_populates=counterpart.name if (counterpart := registry.counterpart_of(self)) else None,
                 passive_deletes=True,
+                order_by=registry.models[self.comodel].default_order(),
             )
         }
 
     def convert(self, value: Any, env: Environment) -> list[Model]:
-        return self._records(value, env)
+        # A record listed twice is linked once (the relation table has one row per pair).
+        return list(dict.fromkeys(self._records(value, env)))
 
     def to_json(self, value: Iterable[Model]) -> list[int]:
         return [rec.id for rec in value]
