@@ -302,6 +302,21 @@ def check_flush(
                 policy.check_rows(model, operation, [record.id for record in group])
 
 
+def check_written(env: Environment, written: Sequence[Model]) -> None:
+    """After the UPDATEs: the rows the user changed must still satisfy the write rules.
+
+    Checked before the change too (`check_flush`), so a user can neither touch
+    a row outside the rules nor move one of theirs out of them.
+    """
+    if env.su or not written:
+        return
+    by_model: dict[type[Model], list[int]] = {}
+    for record in written:
+        by_model.setdefault(type(record), []).append(record.id)
+    for model, ids in by_model.items():
+        env.access.check_rows(model, "write", ids)
+
+
 def check_created(env: Environment, created: Sequence[Model]) -> None:
     """After the INSERTs: every new row must satisfy the create rules."""
     if env.su or not created:

@@ -32,6 +32,7 @@ from core.errors import ValidationError
 from core.orm import flush
 from core.orm import history
 from core.orm.access import check_created
+from core.orm.access import check_written
 from core.orm.compute import recompute
 from core.orm.environment import conflict_from
 from core.orm.fields.relational import Many2one
@@ -216,6 +217,7 @@ def update(env: Environment, records: RecordSet[Any], vals: Mapping[str, Any]) -
         for name, value in converted.items():
             if isinstance(model._fields[name], Many2one):
                 set_committed_value(record, name, value)
+    check_written(env, list(records))
     history.store(env, logged)
     flush.notify(env, written=[(record, set(converted)) for record in records])
 

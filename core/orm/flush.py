@@ -12,7 +12,8 @@ Before SQLAlchemy writes (``before_flush``), in this order:
 6. the history of models with ``_history`` is collected (`core.orm.history`).
 
 Before any of it, the user's rights are checked for what their code changed
-(`core.orm.access`); after the INSERTs, new rows must satisfy the create rules.
+(`core.orm.access`); after the INSERTs and UPDATEs, new rows must satisfy the
+create rules and changed rows the write rules (no moving a record out of reach).
 
 After the rows are written (``after_flush_postexec``), the history messages
 are stored, then the ``records_created``, ``records_written`` and
@@ -44,6 +45,7 @@ from core.errors import ValidationError
 from core.orm import history
 from core.orm.access import check_created
 from core.orm.access import check_flush
+from core.orm.access import check_written
 from core.orm.compute import recompute
 from core.orm.environment import ENV_KEY
 from core.orm.fields.numeric import Monetary
@@ -106,6 +108,7 @@ def before_flush(session: Session, context: UOWTransaction, instances: Any) -> N
     validate(new, changed)
     refuse_restricted_deletes(env, deleted)
     session.info[PENDING_KEY] = {
+        "direct": [obj for obj in direct if obj not in session.deleted],
         "created": new,
         "written": list(changed.items()),
         "deleted": [(obj._name, obj.id) for obj in deleted],
@@ -193,6 +196,7 @@ def after_flush_postexec(session: Session, context: UOWTransaction) -> None:
     if env is None or pending is None:
         return
     check_created(env, pending["created"])
+    check_written(env, pending["direct"])
     history.store(env, pending["history"])
     notify(env, created=pending["created"], written=pending["written"], deleted=pending["deleted"])
 

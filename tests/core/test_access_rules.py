@@ -219,6 +219,39 @@ def test_write_of_a_visible_partner_is_allowed(env, world):
     assert env["base.partner"].browse([world["anna"].id])[0].city == "Adana"
 
 
+@pytest.fixture
+def unlocked_only(env):
+    """A write rule for internal users: partners in the city "Locked" cannot be changed."""
+    return env["base.rule"].create(
+        {
+            "name": "Locked partners stay locked",
+            "model": "base.partner",
+            "groups": [env.ref("base.group_user").id],
+            "domain": [["city", "!=", "Locked"]],
+            "on_read": False,
+            "on_create": False,
+            "on_delete": False,
+        }
+    )
+
+
+def test_a_change_that_takes_a_record_out_of_the_write_rules_is_refused(env, world, unlocked_only):
+    with as_user(env, world["user"]) as user_env:
+        anna = user_env["base.partner"].browse([world["anna"].id])
+        with pytest.raises(AccessError):
+            anna.write({"city": "Locked"})
+            user_env.flush()
+    assert env["base.partner"].browse([world["anna"].id])[0].city == "Ankara"
+
+
+def test_a_batch_change_that_takes_records_out_of_the_write_rules_is_refused(env, world, unlocked_only):
+    ids = [world["anna"].id, world["alpha_co"].id]
+    with as_user(env, world["user"]) as user_env:
+        with pytest.raises(AccessError):
+            user_env["base.partner"].browse(ids).write({"city": "Locked"})
+    assert "Locked" not in {p.city for p in env["base.partner"].browse(ids)}
+
+
 def test_unlink_of_a_hidden_partner_is_refused(env, world):
     with as_user(env, world["user"]) as user_env:
         [bruno] = hidden_records(user_env, [world["bruno"].id])
