@@ -172,3 +172,11 @@ def test_failures_are_lost_when_the_caller_lets_the_error_roll_back(empty_db):
     with empty_db.transaction() as env:
         assert attempt(env, "ayse") is None
         assert authenticate(env, "ayse", PASSWORD)
+
+
+def test_a_new_user_gets_a_partner_with_their_name_and_email(env):
+    user = env["base.user"].create({"login": "deniz", "name": "Deniz Aydın", "email": "deniz@ex.com"})
+    assert (user.partner.name, user.partner.email) == ("Deniz Aydın", "deniz@ex.com")
+    given = env["base.partner"].create({"name": "Existing Contact"})
+    other = env["base.user"].create({"login": "ece", "name": "Ece", "partner": given.id})
+    assert other.partner == given

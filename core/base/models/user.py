@@ -9,6 +9,9 @@ guessing is slow whether or not the login exists.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from collections.abc import Sequence
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError
@@ -21,6 +24,7 @@ from core.orm import fields
 from core.orm.constraints import Unique
 from core.orm.environment import Environment
 from core.orm.model import Model
+from core.orm.records import RecordSet
 
 HASHER = PasswordHasher()
 MAX_FAILURES = 5
@@ -52,6 +56,28 @@ class User(Model, name="base.user"):
     tz = fields.Char("Timezone", default="UTC")
     password_hash = fields.Char(readonly=True, copy=False, groups=("base.group_system",))
     active = fields.Boolean(default=True)
+
+    @classmethod
+    def create(cls, env: Environment, vals_list: Sequence[Mapping[str, Any]]) -> RecordSet[Any]:
+        """Create users; each without a partner gets one with its name, email and company."""
+        if not env.su:
+            env.access.check(cls, "create")  # before the partners, so the refusal names users
+        lacking = [index for index, vals in enumerate(vals_list) if not vals.get("partner")]
+        vals_list = [dict(vals) for vals in vals_list]
+        if lacking:
+            partners = env["base.partner"].create(
+                [
+                    {
+                        key: vals_list[i].get(key)
+                        for key in ("name", "email", "company")
+                        if vals_list[i].get(key)
+                    }
+                    for i in lacking
+                ]
+            )
+            for index, partner in zip(lacking, partners, strict=True):
+                vals_list[index]["partner"] = partner.id
+        return super().create(env, vals_list)
 
     def set_password(self, password: str) -> None:
         """Store ``password`` hashed.

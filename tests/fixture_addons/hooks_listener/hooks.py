@@ -1,0 +1,6 @@
+from core.hookspecs import hookimpl
+
+
+@hookimpl
+def hooks_announcer_partner_welcomed(env, partner):
+    partner.ref = f"WELCOME-{partner.id}"
