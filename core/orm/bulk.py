@@ -110,16 +110,22 @@ def insert(env: Environment, model: type[Model], vals_list: Sequence[Mapping[str
         env.access.check_fields(model, {name for vals in vals_list for name in vals})
     with env.session.no_autoflush:
         drafts = [_draft(env, model, vals) for vals in vals_list]
-        recompute(env, drafts, {})
-        flush.stamp(env, drafts, {})
-        flush.round_money(drafts)
-        flush.validate(drafts, {})
+        with env.as_system():
+            recompute(env, drafts, {})
+            flush.stamp(env, drafts, {})
+            flush.round_money(drafts)
+            flush.validate(drafts, {})
     table = model._table
     columns = [column.key for column in table.columns if column.key != "id"]
     rows = [{key: draft.__dict__.get(key) for key in columns} for draft in drafts]
-    with _conflicts(env):
+    # One savepoint: a batch refused by a rule or the database leaves nothing behind.
+    with env.session.begin_nested(), _conflicts(env):
         ids = _insert_rows(env, model, rows)
-    for draft, record_id, row in zip(drafts, ids, rows, strict=True):
+        for draft, record_id in zip(drafts, ids, strict=True):
+            draft.id = record_id
+        check_created(env, drafts)
+        history.store(env, history.created(drafts))
+    for draft, row in zip(drafts, rows, strict=True):
         row.pop("id", None)
         del draft.__dict__[DRAFT_ENV_KEY]
         # Unset columns are NULL in the row; make_transient_to_detached then
@@ -127,12 +133,9 @@ def insert(env: Environment, model: type[Model], vals_list: Sequence[Mapping[str
         values = vars(draft)
         for key, value in row.items():
             values.setdefault(key, value)
-        draft.id = record_id
         make_transient_to_detached(draft)
         env.session.add(draft)
     records = RecordSet(env, model, drafts)
-    check_created(env, drafts)
-    history.store(env, history.created(drafts))
     flush.notify(env, created=list(drafts))
     return records
 
@@ -208,17 +211,18 @@ def update(env: Environment, records: RecordSet[Any], vals: Mapping[str, Any]) -
     columns["updated_by_id"] = env.user_id
     logged = history.changes(env, [(record, converted) for record in records])
     table = model._table
-    with _conflicts(env):
+    # One savepoint: a chunk refused by the database or a write rule undoes the batch.
+    with env.session.begin_nested(), _conflicts(env):
         for chunk in _chunks(records.ids):
             env.session.execute(sql_update(table).where(table.c.id.in_(chunk)).values(columns))
+        check_written(env, list(records))
+        history.store(env, logged)
     for record in records:
         for key, value in columns.items():
             set_committed_value(record, key, value)
         for name, value in converted.items():
             if isinstance(model._fields[name], Many2one):
                 set_committed_value(record, name, value)
-    check_written(env, list(records))
-    history.store(env, logged)
     flush.notify(env, written=[(record, set(converted)) for record in records])
 
 
@@ -237,11 +241,11 @@ def delete(env: Environment, records: RecordSet[Any]) -> None:
     if not env.su:
         env.access.check(model, "delete")
         env.access.check_rows(model, "delete", list(records.ids))
-    with env.session.no_autoflush:
+    with env.session.no_autoflush, env.as_system():
         flush.refuse_restricted_deletes(env, list(records))
     ids = list(records.ids)
     table = model._table
-    with _conflicts(env):
+    with env.session.begin_nested(), _conflicts(env):
         for chunk in _chunks(ids):
             env.session.execute(sql_delete(table).where(table.c.id.in_(chunk)))
     for record in records:

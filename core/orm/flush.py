@@ -96,23 +96,27 @@ def before_flush(session: Session, context: UOWTransaction, instances: Any) -> N
     ]
     check_flush(env, new, direct, deleted)
     history.refuse_edits(env, direct, deleted)
-    recompute(env, new, {**changed, **{obj: set(obj._fields) for obj in deleted}})
-    new_set = set(new)
-    changed = {
-        obj: names
-        for obj in session.dirty
-        if isinstance(obj, Model) and obj not in new_set and (names := changed_fields(obj))
-    }
-    stamp(env, new, changed)
-    round_money([*new, *changed])
-    validate(new, changed)
-    refuse_restricted_deletes(env, deleted)
+    # The kernel's own steps see every row, whoever flushes: computed values and
+    # constraints judged on the user's view alone would be stored wrong.
+    with env.as_system():
+        recompute(env, new, {**changed, **{obj: set(obj._fields) for obj in deleted}})
+        new_set = set(new)
+        changed = {
+            obj: names
+            for obj in session.dirty
+            if isinstance(obj, Model) and obj not in new_set and (names := changed_fields(obj))
+        }
+        stamp(env, new, changed)
+        round_money([*new, *changed])
+        validate(new, changed)
+        refuse_restricted_deletes(env, deleted)
+        logged = history.collect(env, new, changed)
     session.info[PENDING_KEY] = {
         "direct": [obj for obj in direct if obj not in session.deleted],
         "created": new,
         "written": list(changed.items()),
         "deleted": [(obj._name, obj.id) for obj in deleted],
-        "history": history.collect(env, new, changed),
+        "history": logged,
     }
 
 

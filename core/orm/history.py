@@ -25,10 +25,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from collections.abc import Iterator
 from collections.abc import Mapping
 from collections.abc import Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from typing import TYPE_CHECKING
@@ -78,16 +76,6 @@ def tracked_fields(model: type[Model]) -> dict[str, Field[Any]]:
         for name, field in model._fields.items()
         if field.tracked and field.store and field.type_name not in ("one2many", "many2many")
     }
-
-
-@contextmanager
-def _as_system(env: Environment) -> Iterator[None]:
-    """Read display names as the system, inside a flush where `Environment.sudo` cannot flush."""
-    previous, env.su = env.su, True
-    try:
-        yield
-    finally:
-        env.su = previous
 
 
 # -- collecting ------------------------------------------------------------------
@@ -142,7 +130,7 @@ def changes(env: Environment, pending: Sequence[tuple[Model, Mapping[str, Any]]]
         for record, triples in prepared
     ]
     entries = []
-    with _as_system(env), env.session.no_autoflush:
+    with env.as_system(), env.session.no_autoflush:
         names = _display_names(env, [(f, v) for _, triples in resolved for f, *pair in triples for v in pair])
         for record, triples in resolved:
             logged = [

@@ -2,6 +2,7 @@
 whichever way they read, and cannot change, delete or create one either."""
 
 from contextlib import contextmanager
+from decimal import Decimal
 
 import pytest
 
@@ -387,3 +388,41 @@ def test_an_administrator_in_every_company_sees_every_partner(env, world):
     admin = make_user(env, "boss", companies, groups=("base.group_system",))
     with as_user(env, admin) as user_env:
         assert set(user_env["base.partner"].search([]).ids) == set(env["base.partner"].search([]).ids)
+
+
+def test_a_refused_batch_leaves_nothing_behind_even_if_the_caller_commits(env, world, unlocked_only):
+    ids = [world["anna"].id, world["alpha_co"].id]
+    with as_user(env, world["user"]) as user_env:
+        with pytest.raises(AccessError):
+            user_env["base.partner"].browse(ids).write({"city": "Locked"})
+        user_env.session.commit()
+    assert "Locked" not in {p.city for p in env["base.partner"].browse(ids)}
+
+
+@pytest.mark.addons("orm_orders")
+def test_stored_computations_see_rows_the_user_may_not(env, world):
+    group = env.ref("base.group_user")
+    for model in ("orm_orders.order", "orm_orders.order_line"):
+        env["base.access"].create(
+            {"model": model, "group": group.id, "can_read": True, "can_write": True, "can_create": True}
+        )
+    env["base.rule"].create(
+        {"name": "Lines below 100 only", "model": "orm_orders.order_line", "domain": [["sequence", "<", 100]]}
+    )
+    order = env["orm_orders.order"].create(
+        {
+            "name": "SO1",
+            "partner": world["alpha_co"].id,
+            "lines": [
+                {"name": "Visible", "sequence": 10, "price": "10"},
+                {"name": "Hidden", "sequence": 100, "price": "100"},
+            ],
+        }
+    )
+    assert order.total == Decimal("110.00")
+    with as_user(env, world["user"]) as user_env:
+        [visible] = user_env["orm_orders.order"].browse([order.id])[0].lines
+        visible.write({"price": "20"})
+        user_env.flush()
+        user_env.session.commit()
+    assert env["orm_orders.order"].browse([order.id])[0].total == Decimal("120.00")
