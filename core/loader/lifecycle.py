@@ -34,6 +34,7 @@ from core.loader.graph import resolve
 from core.loader.migrate import add_missing
 from core.loader.migrate import drop_removed
 from core.loader.migrate import operations
+from core.loader.references import delete_rows
 from core.orm.data import DataLoader
 from core.orm.environment import Environment
 from core.orm.history import forget_models
@@ -199,12 +200,16 @@ def _remove_records(env: Environment, addon: str, after: Registry) -> None:
     gone = [name for name, owner in env.registry.model_owner.items() if owner == addon and name not in after]
     forget_models(env, gone)
     links = env["base.external_id"].search([("addon", "=", addon)])
+    doomed: dict[str, list[int]] = {}
     for link in links:
         if link.model in after:  # type: ignore[attr-defined]
-            record = env.session.get(env.registry[link.model], link.res_id)  # type: ignore[attr-defined]
-            if record is not None:
-                env.session.delete(record)
+            doomed.setdefault(link.model, []).append(link.res_id)  # type: ignore[attr-defined]
     links.unlink()
+    env.flush()
+    connection = env.session.connection()
+    for model_name, ids in doomed.items():
+        delete_rows(connection, env.registry, model_name, ids)
+    env.session.expire_all()
 
 
 def upgrade(db: Database, names: Iterable[str] | None = None, *, progress: Progress = _quiet) -> list[str]:

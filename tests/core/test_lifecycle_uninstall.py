@@ -104,6 +104,25 @@ def test_uninstalling_removes_the_addons_data_records_from_models_that_stay(popu
         assert env["base.external_id"].search_count([("addon", "=", "base")]) > 0
 
 
+def test_uninstall_applies_ondelete_to_rows_that_point_at_the_addons_data_records(populated):
+    install(populated, ["life_points"])
+    with populated.transaction() as env:
+        desk = env["base.partner"].search([("name", "=", "Loyalty desk")]).ensure_one()
+        contact = env["base.partner"].create({"name": "Desk contact", "parent": desk.id})
+        customer = env["base.partner"].create({"name": "Served by the desk"})
+        desk_company = env["base.company"].create(
+            {"name": "Desk Ltd", "currency": env.ref("base.currency_eur").id, "partner": desk.id}
+        )
+        contact_id, customer_id, company_id = contact.id, customer.id, desk_company.id
+
+    uninstall(populated, ["life_points"])
+
+    with populated.transaction() as env:
+        assert not env["base.partner"].search([("id", "=", contact_id)])  # parent: ondelete cascade
+        assert env["base.partner"].search([("id", "=", customer_id)])
+        assert env["base.company"].browse([company_id])[0].partner is None  # partner: set null
+
+
 def test_an_addon_others_depend_on_cannot_be_uninstalled(with_notes):
     before = schema(with_notes)
 
