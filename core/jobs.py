@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from core.errors import ConfigError
 from core.orm.environment import Environment
@@ -65,12 +67,27 @@ def registered_jobs(db: Database) -> dict[str, Job]:
 def run_due_jobs(db: Database, now: dt.datetime | None = None) -> list[JobOutcome]:
     """Run every job that is due at ``now`` (default: the current time); returns what ran."""
     now = now or dt.datetime.now(dt.UTC)
+    jobs = registered_jobs(db)
+    _ensure_states(db, list(jobs))
     outcomes = []
-    for job in registered_jobs(db).values():
+    for job in jobs.values():
         outcome = _run_if_due(db, job, now)
         if outcome is not None:
             outcomes.append(outcome)
     return outcomes
+
+
+def _ensure_states(db: Database, names: list[str]) -> None:
+    """Create the missing ``base.job`` rows, tolerating workers that create them at the same time."""
+    if not names:
+        return
+    dialect_insert = postgresql_insert if db.dialect == "postgresql" else sqlite_insert
+    with db.transaction() as env:
+        table = env.registry["base.job"]._table
+        now = dt.datetime.now(dt.UTC)
+        rows = [{"name": name, "created_at": now, "updated_at": now} for name in names]
+        statement = dialect_insert(table).on_conflict_do_nothing(index_elements=["name"])
+        env.session.execute(statement, rows)
 
 
 def _run_if_due(db: Database, job: Job, now: dt.datetime) -> JobOutcome | None:
@@ -80,10 +97,9 @@ def _run_if_due(db: Database, job: Job, now: dt.datetime) -> JobOutcome | None:
         if db.dialect == "postgresql":
             stmt = stmt.with_for_update(skip_locked=True)
         state = env.session.scalars(stmt).first()
-        if state is None:
-            state = env["base.job"].create({"name": job.name})
-            env.flush()
-        elif state.next_run_at is not None and state.next_run_at > now:  # type: ignore[attr-defined]
+        if state is None:  # locked: another worker is running it right now
+            return None
+        if state.next_run_at is not None and state.next_run_at > now:  # type: ignore[attr-defined]
             return None
         state.last_started_at = now  # type: ignore[attr-defined]
         savepoint = env.session.begin_nested()

@@ -285,6 +285,8 @@ def read_history(record: Model, limit: int | None = None) -> list[dict[str, Any]
     """The messages of ``record``, newest first (see `Model.history`)."""
     _check_readable(record)
     env = record.env
+    model = type(record)
+    visible = {name for name, field in model._fields.items() if env.su or env.access.can_see_field(field)}
     with env.sudo():
         message = env.registry[MESSAGE_MODEL]
         domain = [("model", "=", record._name), ("res_id", "=", record.id)]
@@ -295,7 +297,8 @@ def read_history(record: Model, limit: int | None = None) -> list[dict[str, Any]
                 "id": m.id,
                 "kind": m.kind,  # type: ignore[attr-defined]
                 "body": m.body,  # type: ignore[attr-defined]
-                "changes": m.changes or [],  # type: ignore[attr-defined]
+                # Old and new values of fields the reader may not see stay hidden.
+                "changes": [c for c in m.changes or [] if c["field"] in visible],  # type: ignore[attr-defined]
                 "author": m.author.display_name if m.author else None,  # type: ignore[attr-defined]
                 "created_at": m.created_at.isoformat() if m.created_at else None,
             }

@@ -55,6 +55,7 @@ if TYPE_CHECKING:
 MODEL_NAME = re.compile(r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")
 UNSORTABLE = frozenset({"one2many", "many2many", "json"})
 DRAFT_ENV_KEY = "_tessera_draft_env"
+AUDIT_STAMPS = frozenset({"created_at", "updated_at", "created_by", "updated_by"})
 
 
 class Model:
@@ -326,6 +327,8 @@ class Model:
             field = cls._fields.get(name)
             if field is None:
                 errors[name] = "Unknown field."
+            elif name in AUDIT_STAMPS and not env.su:
+                errors[name] = "Set by the system."
             elif field.compute and not field.store and not field.related:
                 errors[name] = "This value is computed and cannot be set."
             elif value is MISSING:

@@ -426,3 +426,15 @@ def test_stored_computations_see_rows_the_user_may_not(env, world):
         user_env.flush()
         user_env.session.commit()
     assert env["orm_orders.order"].browse([order.id])[0].total == Decimal("120.00")
+
+
+@pytest.mark.parametrize("stamp", ["created_at", "updated_at", "created_by", "updated_by"])
+def test_users_cannot_forge_who_created_or_changed_a_record(env, world, stamp):
+    value = "2001-01-01T00:00:00+00:00" if stamp.endswith("_at") else world["user"].id
+    with as_user(env, world["user"]) as user_env:
+        anna = user_env["base.partner"].browse([world["anna"].id])[0]
+        with pytest.raises(ValidationError) as refused:
+            anna.write({stamp: value})
+        assert refused.value.fields == {stamp: "Set by the system."}
+        with pytest.raises(ValidationError):
+            user_env["base.partner"].create({"name": "Forged", stamp: value})

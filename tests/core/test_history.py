@@ -245,3 +245,13 @@ def test_uninstalling_an_addon_deletes_the_messages_of_its_models(empty_db):
         models = {message.model for message in env["base.message"].search([])}
         assert "history_probe.ticket" not in models
         assert [entry["kind"] for entry in env["base.partner"].get(partner_id).history()] == ["creation"]
+
+
+def test_history_hides_changes_of_fields_the_reader_may_not_see(env, company, as_user):
+    partner = env["base.partner"].create({"name": "Kaya Ltd", "company": company.id})
+    partner.write({"internal_rating": "risky", "city": "Bursa", "since": "2026-01-05"})
+    env.flush()
+    user_env = as_user(make_user(env, "selin", company))
+    [change] = [m for m in user_env["base.partner"].get(partner.id).history() if m["kind"] == "change"]
+    assert [c["field"] for c in change["changes"]] == ["since"]
+    assert "risky" not in str(change)

@@ -2,6 +2,9 @@
 
 import datetime as dt
 
+import pytest
+from sqlalchemy import select
+
 from core.jobs import run_due_jobs
 from core.loader.lifecycle import install
 
@@ -43,3 +46,16 @@ def test_a_failed_job_is_recorded_with_its_error(empty_db):
         assert state.last_status == "failed"
         assert state.last_error == "RuntimeError: the job failed on purpose"
         assert state.next_run_at == NOW + dt.timedelta(minutes=5)
+
+
+@pytest.mark.requires_postgresql
+def test_a_job_another_worker_is_running_is_skipped_and_the_others_still_run(empty_db):
+    install(empty_db, ["hooks_probe"])
+    run_due_jobs(empty_db, NOW)
+    later = NOW + dt.timedelta(hours=2)
+    with empty_db.transaction() as busy:
+        State = busy.registry["base.job"]
+        locked = select(State).where(State.name == "hooks_probe.count").with_for_update()
+        busy.session.scalars(locked).one()  # a worker holds this job's row
+        outcomes = run_due_jobs(empty_db, later)
+    assert [o.name for o in outcomes] == ["hooks_probe.fail"]

@@ -9,3 +9,4 @@ class Partner(Extension, extends="base.partner"):
     since = fields.Date("Customer since", tracked=True)
     credit = fields.Decimal("Credit limit", digits=(12, 2), tracked=True)
     score = fields.Integer()
+    internal_rating = fields.Char(tracked=True, groups=("base.group_system",))
