@@ -17,7 +17,6 @@ checked: addon code uses the ORM.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -25,11 +24,9 @@ from typing import Any
 
 from sqlalchemy import ColumnElement
 from sqlalchemy import and_
-from sqlalchemy import column as sql_column
 from sqlalchemy import event
 from sqlalchemy import or_
 from sqlalchemy import select
-from sqlalchemy import table as sql_table
 from sqlalchemy.orm import ORMExecuteState
 from sqlalchemy.orm import Session
 from sqlalchemy.orm import sessionmaker
@@ -40,11 +37,13 @@ from core.errors import AccessError
 from core.orm.domain.compile import compile_node
 from core.orm.domain.parse import parse
 from core.orm.environment import ENV_KEY
+from core.orm.fields.relational import Many2many
 
 if TYPE_CHECKING:
     from core.orm.environment import Environment
     from core.orm.fields.base import Field
     from core.orm.model import Model
+    from core.orm.registry import Registry
 
 OPERATIONS = ("read", "create", "write", "delete")
 VERBS = {"read": "read", "create": "create", "write": "change", "delete": "delete"}
@@ -66,48 +65,54 @@ def resolve_placeholders(domain: Any, values: dict[str, Any]) -> Any:
     return domain
 
 
-def _table(name: str, *columns: str) -> Any:
-    return sql_table(name, *(sql_column(c) for c in columns))
+def _relation(registry: Registry, model_name: str, field_name: str) -> tuple[Any, Any, Any]:
+    """The relation table of a many2many field and its (this side, other side) columns."""
+    field = registry[model_name]._fields[field_name]
+    assert isinstance(field, Many2many)
+    table = field.relation_table(registry)
+    return table, table.c[field.column1], table.c[field.column2]
 
 
-def group_ids_of(session: Session, user_id: int | None) -> frozenset[int]:
+def group_ids_of(registry: Registry, session: Session, user_id: int | None) -> frozenset[int]:
     """The ids of the user's groups, with every group they imply."""
-    memberships = _table("base_group_users_rel", "group_id", "user_id")
-    implied = _table("base_group_implied_rel", "group_id", "implied_id")
-    direct = set(session.scalars(select(memberships.c.group_id).where(memberships.c.user_id == user_id)))
+    _, member, group = _relation(registry, "base.user", "groups")
+    _, implying, implied = _relation(registry, "base.group", "implied")
+    direct = set(session.scalars(select(group).where(member == user_id)))
     edges: dict[int, set[int]] = {}
-    for group_id, implied_id in session.execute(select(implied.c.group_id, implied.c.implied_id)):
+    for group_id, implied_id in session.execute(select(implying, implied)):
         edges.setdefault(group_id, set()).add(implied_id)
     return _closure(direct, edges)
 
 
-def group_names(session: Session, group_ids: Iterable[int]) -> frozenset[str]:
+def group_names(registry: Registry, session: Session, group_ids: Iterable[int]) -> frozenset[str]:
     """The external ids (``"base.group_system"``) of the groups ``group_ids``."""
-    xmlids = _table("base_external_id", "addon", "name", "model", "res_id")
+    xmlids = registry["base.external_id"]._table
     stmt = select(xmlids.c.addon, xmlids.c.name).where(
         xmlids.c.model == "base.group", xmlids.c.res_id.in_(list(group_ids) or [0])
     )
     return frozenset(f"{addon}.{name}" for addon, name in session.execute(stmt))
 
 
-def group_names_of(session: Session, user_id: int | None) -> frozenset[str]:
+def group_names_of(registry: Registry, session: Session, user_id: int | None) -> frozenset[str]:
     """The external ids of every group the user is in, directly or implied."""
-    return group_names(session, group_ids_of(session, user_id))
+    return group_names(registry, session, group_ids_of(registry, session, user_id))
 
 
 class AccessPolicy:
-    """What one user may do, loaded once per environment with a few Core queries."""
+    """What one user may do, loaded once per environment with a few Core queries.
+
+    The kernel's own tables are read with Core statements (which the read
+    checks leave alone), through the registry's models, never by table name.
+    """
 
     def __init__(self, env: Environment) -> None:
         self.env = env
         self.user_id = env.user_id
-        session = env.session
-        self.group_ids = group_ids_of(session, self.user_id)
-        self.group_names = group_names(session, self.group_ids)
+        registry, session = env.registry, env.session
+        self.group_ids = group_ids_of(registry, session, self.user_id)
+        self.group_names = group_names(registry, session, self.group_ids)
         self.is_admin = "base.group_system" in self.group_names
-        access = _table(
-            "base_access", "model", "group_id", "can_read", "can_create", "can_write", "can_delete"
-        )
+        access = registry["base.access"]._table
         self.rights: dict[str, set[str]] = {}
         stmt = select(access).where(
             or_(access.c.group_id.is_(None), access.c.group_id.in_(self.group_ids or [0]))
@@ -120,32 +125,27 @@ class AccessPolicy:
         self.values = self._placeholder_values()
 
     def _load_rules(self) -> dict[str, list[tuple[bool, Any, set[str]]]]:
-        rules_table = _table(
-            "base_rule", "id", "model", "domain", "on_read", "on_create", "on_write", "on_delete", "active"
-        )
-        links = _table("base_rule_group_rel", "rule_id", "group_id")
+        registry, session = self.env.registry, self.env.session
+        rules_table = registry["base.rule"]._table
+        _, rule, group = _relation(registry, "base.rule", "groups")
         groups_of: dict[int, set[int]] = {}
-        for rule_id, group_id in self.env.session.execute(select(links.c.rule_id, links.c.group_id)):
+        for rule_id, group_id in session.execute(select(rule, group)):
             groups_of.setdefault(rule_id, set()).add(group_id)
         rules: dict[str, list[tuple[bool, Any, set[str]]]] = {}
-        for row in self.env.session.execute(select(rules_table).where(rules_table.c.active.is_(True))):
+        for row in session.execute(select(rules_table).where(rules_table.c.active.is_(True))):
             groups = groups_of.get(row.id, set())
             if groups and not groups & self.group_ids:
                 continue
             operations = {op for op in OPERATIONS if getattr(row, f"on_{op}")}
-            # An untyped Core column: SQLite returns the JSON text, psycopg the decoded value.
-            domain = json.loads(row.domain) if isinstance(row.domain, str) else row.domain
-            rules.setdefault(row.model, []).append((not groups, domain, operations))
+            rules.setdefault(row.model, []).append((not groups, row.domain, operations))
         return rules
 
     def _placeholder_values(self) -> dict[str, Any]:
-        users = _table("base_user", "id", "partner_id", "company_id")
-        companies = _table("base_user_company_rel", "user_id", "company_id")
-        session = self.env.session
+        registry, session = self.env.registry, self.env.session
+        users = registry["base.user"]._table
+        _, user, company = _relation(registry, "base.user", "companies")
         row = session.execute(select(users).where(users.c.id == self.user_id)).first()
-        allowed = list(
-            session.scalars(select(companies.c.company_id).where(companies.c.user_id == self.user_id))
-        )
+        allowed = list(session.scalars(select(company).where(user == self.user_id)))
         current = row.company_id if row is not None else None
         if current is not None and current not in allowed:
             allowed.append(current)
@@ -277,9 +277,8 @@ def _models_in(env: Environment, state: ORMExecuteState) -> list[type[Model]]:
     from core.orm.model import Model
 
     found = [mapper.class_ for mapper in state.all_mappers if issubclass(mapper.class_, Model)]
-    by_table = {model._table.name: model for model in env.registry.models.values()}
     for table in find_tables(state.statement):
-        model = by_table.get(getattr(table, "name", ""))
+        model = env.registry.models_by_table.get(getattr(table, "name", ""))
         if model is not None and model not in found:
             found.append(model)
     return found

@@ -89,6 +89,7 @@ class Registry:
         addons: names of the installed addons, in dependency order.
         models: model name → composed class.
         tables: model name → table.
+        models_by_table: table name → model.
         metadata: every table, including many2many relation tables.
         table_owner: table name → the addon that created it.
         column_owner: (table name, column name) → the addon that added it.
@@ -102,6 +103,7 @@ class Registry:
         self.mapper_registry = MapperRegistry(metadata=self.metadata)
         self.models: dict[str, type[Model]] = {}
         self.tables: dict[str, Table] = {}
+        self.models_by_table: dict[str, type[Model]] = {}
         self.table_owner: dict[str, str] = {}
         self.column_owner: dict[tuple[str, str], str] = {}
         self.model_owner: dict[str, str] = {}
@@ -289,6 +291,7 @@ class Registry:
                         f"{model_name}: constraint {constraint.key} names unknown field {missing}"
                     ) from None
             self.tables[model_name] = table
+            self.models_by_table[name] = model
             self.table_owner[name] = self.model_owner[model_name]
             model._table = table  # type: ignore[attr-defined]
         for model in self.models.values():

@@ -59,14 +59,15 @@ def next_number(
         company: prefer the sequence of this company (record or id); the one
             without a company serves every company that has none of its own.
         on: the document's date, whose year numbers restart on when the prefix
-            holds ``{year}``; default today in UTC. Aware datetimes count in UTC.
+            holds ``{year}``; default today on the user's calendar (``env.tz``); aware
+            datetimes count in that timezone too.
 
     Raises:
         UserError: no sequence has this code.
     """
     sequence = _find(env, code, company)
     prefix = sequence.prefix or ""
-    year = _year(on) if YEAR in prefix else 0
+    year = _year(env, on) if YEAR in prefix else 0
     if sequence.gap_free or env.session.get_bind().dialect.name != "postgresql":
         number = _take_counted(env, sequence.id, year)
     else:
@@ -115,11 +116,12 @@ def _find(env: Environment, code: str, company: Model | int | None) -> Any:
     return sequence
 
 
-def _year(on: dt.date | None) -> int:
+def _year(env: Environment, on: dt.date | None) -> int:
+    """The year a document dated ``on`` belongs to, on the user's calendar (their timezone)."""
     if on is None:
-        return dt.datetime.now(dt.UTC).year
+        return dt.datetime.now(env.tz).year
     if isinstance(on, dt.datetime) and on.tzinfo is not None:
-        return on.astimezone(dt.UTC).year
+        return on.astimezone(env.tz).year
     return on.year
 
 

@@ -30,12 +30,15 @@ def test_each_year_counts_from_one(env):
     assert next_number(env, "test.invoice", on=dt.date(2026, 1, 2)) == "INV/2026/0002"
 
 
-def test_year_defaults_to_today_in_utc_and_datetimes_count_in_utc(env):
+def test_the_year_is_the_users_so_new_year_in_istanbul_numbers_in_the_new_year(env):
     ensure_sequence(env, "test.ticket", "Tickets", "T{year}-", 3)
-    year = dt.datetime.now(dt.UTC).year
+    env.context["tz"] = "Europe/Istanbul"
+    year = dt.datetime.now(env.tz).year
     assert next_number(env, "test.ticket") == f"T{year}-001"
-    new_year_in_istanbul = dt.datetime(2041, 1, 1, 1, 0, tzinfo=dt.timezone(dt.timedelta(hours=3)))
-    assert next_number(env, "test.ticket", on=new_year_in_istanbul) == "T2040-001"
+    just_after_midnight = dt.datetime(2041, 1, 1, 0, 30, tzinfo=dt.timezone(dt.timedelta(hours=3)))
+    assert next_number(env, "test.ticket", on=just_after_midnight) == "T2041-001"
+    env.context["tz"] = "UTC"
+    assert next_number(env, "test.ticket", on=just_after_midnight) == "T2040-001"
 
 
 def test_without_year_the_count_never_restarts(env):

@@ -93,7 +93,7 @@ class User(Model, name="base.user"):
         """Whether the user is in the group ``external_id`` (``"base.group_system"``), directly or implied."""
         from core.orm.access import group_names_of
 
-        return external_id in group_names_of(self.env.session, self.id)
+        return external_id in group_names_of(self.env.registry, self.env.session, self.id)
 
     @classmethod
     def authenticate(
