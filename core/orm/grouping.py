@@ -50,6 +50,7 @@ from sqlalchemy.sql.elements import UnaryExpression
 
 from core.errors import DomainError
 from core.orm.fields.base import Field
+from core.orm.names import display_names
 
 if TYPE_CHECKING:
     from core.orm.environment import Environment
@@ -138,7 +139,14 @@ def read_group(
         .limit(limit)
     )
     rows = env.session.execute(stmt).all()
-    names = {key.spec: _display_names(env, key, [row._mapping[key.label] for row in rows]) for key in keys}
+    names = {
+        key.spec: display_names(
+            env, env.registry[key.field.comodel], [row._mapping[key.label] for row in rows]
+        )  # type: ignore[attr-defined]
+        if key.field.type_name == "many2one"
+        else {}
+        for key in keys
+    }
     groups: list[dict[str, Any]] = []
     for row in rows:
         values = row._mapping
@@ -266,16 +274,6 @@ def _aggregate_expression(model: type[Model], agg: Aggregate) -> Label[Any]:
 
 
 # -- results ------------------------------------------------------------------------------
-
-
-def _display_names(env: Environment, key: GroupKey, values: list[Any]) -> dict[int, str]:
-    """``id → display name`` of the many2one targets in ``values``, in one query."""
-    ids = sorted({value for value in values if value is not None})
-    if key.field.type_name != "many2one" or not ids:
-        return {}
-    comodel = env.registry[key.field.comodel]  # type: ignore[attr-defined]
-    records = env.session.scalars(select(comodel).where(comodel.id.in_(ids)))
-    return {record.id: record.display_name for record in records}
 
 
 def _period_end(start: dt.date, granularity: str) -> dt.date:

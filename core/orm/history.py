@@ -43,6 +43,7 @@ from core.errors import UserError
 from core.errors import ValidationError
 from core.orm.fields.relational import Many2one
 from core.orm.fields.selection import Selection
+from core.orm.names import display_names
 
 if TYPE_CHECKING:
     from core.orm.environment import Environment
@@ -200,12 +201,11 @@ def _display_names(env: Environment, values: Iterable[tuple[Field[Any], Any]]) -
     for field, value in values:
         if isinstance(field, Many2one) and type(value) is int:
             ids.setdefault(field.comodel, set()).add(value)
-    names: dict[tuple[str, int], str] = {}
-    for comodel, wanted in ids.items():
-        target = env.registry[comodel]
-        for record in env.session.scalars(select(target).where(target.id.in_(wanted))):
-            names[(comodel, record.id)] = record.display_name
-    return names
+    return {
+        (comodel, record_id): name
+        for comodel, wanted in ids.items()
+        for record_id, name in display_names(env, env.registry[comodel], wanted).items()
+    }
 
 
 def _display(field: Field[Any], value: Any, names: Mapping[tuple[str, int], str]) -> Any:

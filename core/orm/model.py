@@ -22,12 +22,14 @@ SQLAlchemy session. Batch operations go through `RecordSet`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from collections.abc import Iterable
 from collections.abc import Mapping
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 from typing import Any
 from typing import ClassVar
+from typing import TypeVar
 
 from sqlalchemy import ColumnElement
 from sqlalchemy import Select
@@ -121,7 +123,12 @@ class Model:
             value = getattr(self, self._rec_name)
             if value:
                 return str(value)
-        return f"{self._description or self._name} #{self.id}"
+        return self.unnamed(self.id)
+
+    @classmethod
+    def unnamed(cls, record_id: int) -> str:
+        """How a record without a name is called: ``"Partner #7"``."""
+        return f"{cls._description or cls._name} #{record_id}"
 
     # -- model-level operations (override as classmethods, call super()) -------
 
@@ -355,6 +362,27 @@ class Model:
                     raise ValidationError(fields={name: str(error)}) from None
             else:
                 setattr(self, name, value)
+
+
+API_METHOD = "__tessera_api_method__"
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def api_method(method: F) -> F:
+    """Mark a record method as callable over the JSON API by its name.
+
+    ``POST /api/v1/<model>/<id>/call/<method>`` runs it on that record with
+    the JSON body as keyword arguments, as the calling user; methods without
+    the mark (and any whose name starts with ``_``) answer 404. An extension
+    overriding a marked method keeps it callable::
+
+        class Order(Model, name="sales.order"):
+            @api_method
+            def confirm(self) -> None:
+                self.write({"state": "confirmed"})
+    """
+    setattr(method, API_METHOD, True)
+    return method
 
 
 def visible_fields(env: Environment, model: type[Model], names: Sequence[str] | None) -> list[str]:

@@ -25,6 +25,7 @@ from core.orm.fields.relational import Many2many
 from core.orm.fields.relational import Many2one
 from core.orm.fields.relational import One2many
 from core.orm.model import visible_fields
+from core.orm.names import display_names
 from core.orm.records import RecordSet
 
 if TYPE_CHECKING:
@@ -74,7 +75,9 @@ def search_read(
     results: list[dict[str, Any]] = [{"id": row["id"]} for row in rows]
     for field in stored:
         if isinstance(field, Many2one):
-            names_by_id = _display_names(env, field.comodel, {row[field.column_name] for row in rows})
+            names_by_id = display_names(
+                env, env.registry[field.comodel], [row[field.column_name] for row in rows]
+            )
             for result, row in zip(results, rows, strict=True):
                 target = row[field.column_name]
                 result[field.name] = (
@@ -93,29 +96,6 @@ def search_read(
         for result, values in zip(results, records.read([f.name for f in computed]), strict=True):
             result.update({key: value for key, value in values.items() if key != "id"})
     return [{key: result[key] for key in ["id", *names] if key in result} for result in results]
-
-
-def _display_names(env: Environment, model_name: str, ids: set[int | None]) -> dict[int, str]:
-    wanted = [i for i in ids if i is not None]
-    if not wanted:
-        return {}
-    target = env.registry[model_name]
-    # ORM attributes, not table columns: the user's rights and read rules apply, so a
-    # record hidden from them is left out (and reads as empty, as it does on a record).
-    if target._rec_name and target._fields[target._rec_name].store:
-        column = getattr(target, target._fields[target._rec_name].column_name)
-        found = {
-            row.id: row.name
-            for row in env.session.execute(
-                select(target.id, column.label("name")).where(target.id.in_(wanted))
-            )
-        }
-        return {
-            i: str(name) if name else f"{target._description or target._name} #{i}"
-            for i, name in found.items()
-        }
-    records = env.session.scalars(select(target).where(target.id.in_(wanted)))
-    return {record.id: record.display_name for record in records}
 
 
 def _linked_ids(
