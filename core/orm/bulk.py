@@ -164,7 +164,8 @@ def _insert_rows(env: Environment, model: type[Model], rows: list[dict[str, Any]
             for row, record_id in zip(rows, ids, strict=True)
         ]
     else:
-        first = session.execute(sql_insert(table).returning(table.c.id), rows[0]).scalar_one()
+        leading = {key: rows[0][key] for key in used}
+        first = session.execute(sql_insert(table).returning(table.c.id), leading).scalar_one()
         ids = list(range(first, first + len(rows)))
         batch = [
             {"id": record_id, **{key: row[key] for key in used}}
