@@ -21,6 +21,7 @@ PLACED = {
     "core.config": "core.loader",
     "core.base": "core.loader",
     "core.testing": "core.cli",
+    "core.api": "core.web",
 }
 FORBIDDEN_IN_ORM = ("werkzeug", "jinja2", "core.web", "core.views", "core.cli")
 

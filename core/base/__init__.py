@@ -2,6 +2,7 @@
 
 from core.base.models import access
 from core.base.models import addon
+from core.base.models import api_key
 from core.base.models import company
 from core.base.models import config_parameter
 from core.base.models import country
@@ -38,4 +39,5 @@ def register(addon_: Addon) -> None:
         sequence.SequenceNumber,
         config_parameter.ConfigParameter,
         job.JobState,
+        api_key.ApiKey,
     )

@@ -145,7 +145,11 @@ class RecordSet(Generic[M]):
         from core.orm.model import visible_fields
 
         names = visible_fields(self.env, self.model, field_names)
-        self.prefetch([name for name in names if name in self.model._fields])
+        fields = self.model._fields
+        # Computed fields read their dependencies: load those for the batch too (no query per record).
+        computed = [fields[name] for name in names if name in fields and not fields[name].store]
+        depends = [path for field in computed for path in field.depends]
+        self.prefetch([name for name in names if name in fields] + depends)
         return [record.read(names) for record in self._records]
 
     def write(self, vals: Mapping[str, Any]) -> None:

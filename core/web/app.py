@@ -6,7 +6,8 @@ raises. ``request.env`` acts as the logged-in user, so every query obeys the
 user's access rights and rules. Routes need a logged-in user unless their
 endpoint is marked `public`; anonymous requests to the others are sent to
 ``/login`` (or get 401 JSON). Every POST, PUT, PATCH and DELETE must carry the
-session's CSRF token (`core.web.csrf`). Kernel pages are ``/`` (installed
+session's CSRF token (`core.web.csrf`), unless it is authenticated by an API key
+(``Authorization: Bearer``, `core.api.keys`). Kernel pages are ``/`` (installed
 addons, models, record counts), ``/health``, ``/login`` and ``/logout``;
 addons add theirs with the ``register_routes`` hook::
 
@@ -44,6 +45,9 @@ from werkzeug.utils import send_from_directory
 from werkzeug.wrappers import Request as BaseRequest
 from werkzeug.wrappers import Response
 
+from core import api
+from core.api import keys as api_keys
+from core.api import openapi
 from core.database import Database
 from core.errors import ConfigError
 from core.errors import TesseraError
@@ -141,6 +145,8 @@ class TesseraApp:
                 Rule("/login", endpoint=public(auth.login), methods=["GET", "POST"]),
                 Rule("/logout", endpoint=auth.logout, methods=["POST"]),
                 Rule("/static/<path:filename>", endpoint="static"),
+                *api.rules(),
+                *openapi.rules(),
             ]
         )
         for rules in db.registry.plugins.hook.register_routes():
@@ -183,7 +189,8 @@ class TesseraApp:
         if endpoint == "static":
             return send_from_directory(STATIC, values["filename"], request.environ, max_age=STATIC_MAX_AGE)
         with self.db.transaction() as env:
-            request.user = auth.session_user(env, self.sessions, request.session)
+            key_user = api_keys.request_user(env, request)  # Authorization: Bearer <API key>
+            request.user = key_user or auth.session_user(env, self.sessions, request.session)
             if request.user is None and request.session.user_id is not None:
                 request.session = WebSession(modified=True)  # stale: replace the cookie
             if request.user is None:
@@ -194,7 +201,8 @@ class TesseraApp:
                 request.env = Environment(
                     env.registry, env.session, user_id=request.user.id, context=request.user.context()
                 )
-            csrf.check(request, request.session)
+            if key_user is None:  # browsers never send a key by themselves: no forgery to fear
+                csrf.check(request, request.session)
             return endpoint(request, **values)  # type: ignore[no-any-return]
 
     def render(self, request: Request, template: str, status: int = 200, **values: Any) -> Response:

@@ -17,6 +17,10 @@ OPERATIONS = ("read", "create", "write", "delete")
 VERBS = {"read": "read", "create": "create", "write": "change", "delete": "delete"}
 # Models whose records only the system changes or deletes, whatever the rights (an audit trail).
 APPEND_ONLY = frozenset({"base.message"})
+# Models whose rights need a scenario of their own, and where it is.
+COVERED_ELSEWHERE = {
+    "base.api_key": "tests/api/test_keys.py: made only by ApiKey.generate, bound to their owner by a rule",
+}
 PROFILES = {
     "internal user": ("base.group_user",),
     "administrator": ("base.group_system",),
@@ -157,7 +161,7 @@ def assert_refused(caught, model, operation, vals=()):
 
 def test_every_model_of_base_is_covered(env):
     """Reads are checked on every model below; creating, changing and deleting need sample values."""
-    missing = sorted(set(env.registry.models) - set(MODELS))
+    missing = sorted(set(env.registry.models) - set(MODELS) - set(COVERED_ELSEWHERE))
     assert not missing, f"add sample values for {missing} to samples() in this file"
 
 

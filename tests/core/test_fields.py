@@ -200,3 +200,18 @@ def test_many2many_links_a_repeated_id_once(env, order):
 
 def test_many2many_refuses_a_missing_id(env, order):
     assert "No orm_orders.tag record with id 999999" in refused(order, "tags", [999999])
+
+
+def test_money_reads_with_its_significant_decimals_and_at_least_two():
+    from decimal import Decimal
+
+    from core.orm.fields import Monetary
+
+    money = Monetary()
+    assert [money.to_json(Decimal(v)) for v in ("402.000000", "1.234000", "12.5", "0")] == [
+        "402.00",
+        "1.234",
+        "12.50",
+        "0.00",
+    ]
+    assert money.to_json(None) is None

@@ -167,5 +167,16 @@ class Monetary(Decimal):
         super().__init__(label, **options)
         self.currency_field = currency
 
+    def to_json(self, value: Any) -> str | None:
+        """The amount as text with its significant decimals, at least two: ``"402.00"``, ``"1.234"``.
+
+        Stored amounts are already rounded by their currency on flush; the
+        column keeps six places so every currency fits, and they are not shown.
+        """
+        if value is None:
+            return None
+        places = max(2, -decimal.Decimal(value).normalize().as_tuple().exponent)  # type: ignore[operator]
+        return str(decimal.Decimal(value).quantize(decimal.Decimal(1).scaleb(-places)))
+
     def describe(self) -> dict[str, Any]:
         return {**super().describe(), "currency_field": self.currency_field}

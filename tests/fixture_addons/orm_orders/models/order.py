@@ -9,6 +9,7 @@ from core.orm import fields
 from core.orm.constraints import Check
 from core.orm.constraints import constrains
 from core.orm.model import Model
+from core.orm.model import api_method
 
 
 class Order(Model, name="orm_orders.order"):
@@ -58,3 +59,11 @@ class Order(Model, name="orm_orders.order"):
     def _check_confirmed_orders_are_dated(self) -> None:
         if self.state != "draft" and self.date is None:
             raise ValidationError(fields={"date": "A confirmed order needs a date."})
+
+    @api_method
+    def confirm(self, date: str | None = None) -> Order:
+        """Confirm a draft order, dating it ``date`` (ISO) or keeping its date (the API's workflow action)."""
+        if self.state != "draft":
+            raise ValidationError(fields={"state": "Only draft orders can be confirmed."})
+        self.write({"state": "confirmed", **({"date": date} if date else {})})
+        return self

@@ -1,0 +1,44 @@
+"""Fixtures of the JSON API tests: a database with orders, the app, and logged-in JSON clients."""
+
+import pytest
+from api_client import ApiClient
+from api_client import make_user
+from argon2 import PasswordHasher
+
+from core.loader.lifecycle import install
+from core.web import create_app
+
+KEY = "a" * 40
+
+
+@pytest.fixture(autouse=True)
+def fast_hashing(monkeypatch):
+    """Argon2 at its cheapest: these tests are about the API, not hashing cost."""
+    monkeypatch.setattr(
+        "core.base.models.user.HASHER", PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
+    )
+
+
+@pytest.fixture(scope="module")
+def api_db(tessera_databases):
+    db = tessera_databases.create("api")
+    install(db, ["base", "orm_orders"])
+    yield db
+    tessera_databases.release(db)
+
+
+@pytest.fixture(scope="module")
+def app(api_db):
+    return create_app(api_db, secret_key=KEY)
+
+
+@pytest.fixture(scope="module")
+def admin(app, api_db):
+    """A client logged in as an administrator (every right on every model)."""
+    return ApiClient(app, make_user(api_db, ("base.group_user", "base.group_system"))[1])
+
+
+@pytest.fixture(scope="module")
+def partner_id(api_db):
+    with api_db.transaction() as env:
+        return env["base.partner"].create({"name": "Acme API"}).id
