@@ -301,27 +301,17 @@ def check_flush(
                 policy.check_rows(model, operation, [record.id for record in group])
 
 
-def check_written(env: Environment, written: Sequence[Model]) -> None:
-    """After the UPDATEs: the rows the user changed must still satisfy the write rules.
+def check_rules_after(env: Environment, records: Sequence[Model], operation: str) -> None:
+    """After the INSERTs or UPDATEs: the rows must satisfy the rules of ``operation``.
 
-    Checked before the change too (`check_flush`), so a user can neither touch
-    a row outside the rules nor move one of theirs out of them.
+    New rows must satisfy the create rules. Changed rows are checked against
+    the write rules before the change too (`check_flush`), so a user can
+    neither touch a row outside the rules nor move one of theirs out of them.
     """
-    if env.su or not written:
+    if env.su or not records:
         return
     by_model: dict[type[Model], list[int]] = {}
-    for record in written:
+    for record in records:
         by_model.setdefault(type(record), []).append(record.id)
     for model, ids in by_model.items():
-        env.access.check_rows(model, "write", ids)
-
-
-def check_created(env: Environment, created: Sequence[Model]) -> None:
-    """After the INSERTs: every new row must satisfy the create rules."""
-    if env.su or not created:
-        return
-    by_model: dict[type[Model], list[int]] = {}
-    for record in created:
-        by_model.setdefault(type(record), []).append(record.id)
-    for model, ids in by_model.items():
-        env.access.check_rows(model, "create", ids)
+        env.access.check_rows(model, operation, ids)

@@ -31,8 +31,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from core.errors import ValidationError
 from core.orm import flush
 from core.orm import history
-from core.orm.access import check_created
-from core.orm.access import check_written
+from core.orm.access import check_rules_after
 from core.orm.compute import recompute
 from core.orm.environment import conflict_from
 from core.orm.fields.relational import Many2one
@@ -123,7 +122,7 @@ def insert(env: Environment, model: type[Model], vals_list: Sequence[Mapping[str
         ids = _insert_rows(env, model, rows)
         for draft, record_id in zip(drafts, ids, strict=True):
             draft.id = record_id
-        check_created(env, drafts)
+        check_rules_after(env, drafts, "create")
         history.store(env, history.created(drafts))
     for draft, row in zip(drafts, rows, strict=True):
         row.pop("id", None)
@@ -216,7 +215,7 @@ def update(env: Environment, records: RecordSet[Any], vals: Mapping[str, Any]) -
     with env.session.begin_nested(), _conflicts(env):
         for chunk in _chunks(records.ids):
             env.session.execute(sql_update(table).where(table.c.id.in_(chunk)).values(columns))
-        check_written(env, list(records))
+        check_rules_after(env, list(records), "write")
         history.store(env, logged)
     for record in records:
         for key, value in columns.items():

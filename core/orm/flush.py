@@ -43,9 +43,8 @@ from sqlalchemy.orm.attributes import PASSIVE_NO_INITIALIZE
 from core.errors import ConflictError
 from core.errors import ValidationError
 from core.orm import history
-from core.orm.access import check_created
 from core.orm.access import check_flush
-from core.orm.access import check_written
+from core.orm.access import check_rules_after
 from core.orm.compute import recompute
 from core.orm.environment import ENV_KEY
 from core.orm.fields.numeric import Monetary
@@ -199,8 +198,8 @@ def after_flush_postexec(session: Session, context: UOWTransaction) -> None:
     pending = session.info.pop(PENDING_KEY, None)
     if env is None or pending is None:
         return
-    check_created(env, pending["created"])
-    check_written(env, pending["direct"])
+    check_rules_after(env, pending["created"], "create")
+    check_rules_after(env, pending["direct"], "write")
     history.store(env, pending["history"])
     notify(env, created=pending["created"], written=pending["written"], deleted=pending["deleted"])
 

@@ -15,5 +15,7 @@ The pytest plugin (`core.testing.plugin`) is registered through the
 
 from core.testing.queries import QueryCounter as QueryCounter
 from core.testing.queries import assert_max_queries as assert_max_queries
+from core.testing.users import as_user as as_user
+from core.testing.users import make_user as make_user
 
-__all__ = ["QueryCounter", "assert_max_queries"]
+__all__ = ["QueryCounter", "as_user", "assert_max_queries", "make_user"]

@@ -4,50 +4,21 @@ An internal user reads users without it, and every way of asking for it (by name
 in a domain, in a grouping, in a sort, in a write) is refused; an administrator can.
 """
 
-from contextlib import contextmanager
-
 import pytest
 
 from core.errors import AccessError
-from core.orm.environment import Environment
-from core.orm.sessions import session_factory
-
-
-@contextmanager
-def as_user(env, user):
-    """``user``'s environment: a session of its own (as a request has) on the test's connection."""
-    env.flush()
-    session = session_factory(env.session.connection(), join_transaction_mode="create_savepoint")()
-    try:
-        yield Environment(env.registry, session, user_id=user.id)
-    finally:
-        session.close()
-        env.session.expire_all()
-
-
-def make_user(env, login, groups):
-    company = env.ref("base.main_company")
-    user = env["base.user"].create(
-        {
-            "login": login,
-            "name": login.title(),
-            "company": company.id,
-            "companies": [company.id],
-            "groups": [env.ref(group).id for group in groups],
-        }
-    )
-    user.set_password("correct horse battery")
-    return user
+from core.testing import as_user
+from core.testing import make_user
 
 
 @pytest.fixture
 def clerk(env):
-    return make_user(env, "clerk", ["base.group_user"])
+    return make_user(env, "clerk", ["base.group_user"], password="correct horse battery")
 
 
 @pytest.fixture
 def admin(env):
-    return make_user(env, "boss", ["base.group_system"])
+    return make_user(env, "boss", ["base.group_system"], password="correct horse battery")
 
 
 def assert_refused(caught):

@@ -6,31 +6,17 @@ in a random non-empty subset; domains, orders, limits and offsets come from a
 small grammar. The expected rows are the system's answer filtered in Python.
 """
 
-from contextlib import contextmanager
-
 import pytest
 from hypothesis import HealthCheck
 from hypothesis import given
 from hypothesis import settings
 from hypothesis import strategies as st
 
-from core.orm.environment import Environment
-from core.orm.sessions import session_factory
+from core.testing import as_user
 
 NAMES = ("Ada", "Bora", "Cem", "Dilek", "Ece")
 CITIES = ("İzmir", "Bern", "Köln", None)
 ORDERS = ("id", "id desc", "name, id", "city desc, id", "company, name desc, id")
-
-
-@contextmanager
-def as_user(env, user):
-    """``user``'s environment: a session of its own (as a request has) on the test's connection."""
-    env.flush()
-    session = session_factory(env.session.connection(), join_transaction_mode="create_savepoint")()
-    try:
-        yield Environment(env.registry, session, user_id=user.id)
-    finally:
-        session.close()
 
 
 @pytest.fixture

@@ -5,13 +5,11 @@ Expectations are read from the database, not listed here: change a right in
 ``core/base/security/access.toml`` and these tests follow it.
 """
 
-from contextlib import contextmanager
-
 import pytest
 
 from core.errors import AccessError
-from core.orm.environment import Environment
-from core.orm.sessions import session_factory
+from core.testing import as_user
+from core.testing import make_user
 
 OPERATIONS = ("read", "create", "write", "delete")
 VERBS = {"read": "read", "create": "create", "write": "change", "delete": "delete"}
@@ -26,31 +24,6 @@ PROFILES = {
     "administrator": ("base.group_system",),
     "no group": (),
 }
-
-
-@contextmanager
-def as_user(env, user):
-    """``user``'s environment: a session of its own (as a request has) on the test's connection."""
-    env.flush()
-    session = session_factory(env.session.connection(), join_transaction_mode="create_savepoint")()
-    try:
-        yield Environment(env.registry, session, user_id=user.id)
-    finally:
-        session.close()
-        env.session.expire_all()
-
-
-def make_user(env, login, groups):
-    company = env.ref("base.main_company")
-    return env["base.user"].create(
-        {
-            "login": login,
-            "name": login.title(),
-            "company": company.id,
-            "companies": [company.id],
-            "groups": [env.ref(group).id for group in groups],
-        }
-    )
 
 
 # Values to create two records of each model of base (n = 0, 1) and to change one: test data, not

@@ -1,7 +1,6 @@
 """Record rules: a user allowed in company Alpha only never meets a partner of company Beta,
 whichever way they read, and cannot change, delete or create one either."""
 
-from contextlib import contextmanager
 from decimal import Decimal
 
 import pytest
@@ -9,36 +8,8 @@ import pytest
 from core.errors import AccessError
 from core.errors import MissingError
 from core.errors import ValidationError
-from core.orm.environment import Environment
-from core.orm.sessions import session_factory
-
-
-@contextmanager
-def as_user(env, user):
-    """``user``'s environment: a session of its own (as a request has) on the test's connection.
-
-    Its identity map starts empty, so nothing the administrator's ``env`` loaded
-    leaks into it; closing it rolls back what it did not commit.
-    """
-    env.flush()
-    session = session_factory(env.session.connection(), join_transaction_mode="create_savepoint")()
-    try:
-        yield Environment(env.registry, session, user_id=user.id)
-    finally:
-        session.close()
-        env.session.expire_all()
-
-
-def make_user(env, login, companies, groups=("base.group_user",)):
-    return env["base.user"].create(
-        {
-            "login": login,
-            "name": login.title(),
-            "company": companies[0].id,
-            "companies": [company.id for company in companies],
-            "groups": [env.ref(group).id for group in groups],
-        }
-    )
+from core.testing import as_user
+from core.testing import make_user
 
 
 @pytest.fixture
@@ -56,7 +27,7 @@ def world(env):
     bruno = partner.create(
         {"name": "Secret Bruno", "company": beta.id, "parent": alpha_co.id, "city": "Bern"}
     )
-    user = make_user(env, "alpha_only", [alpha])
+    user = make_user(env, "alpha_only", companies=[alpha])
     return {
         "alpha": alpha,
         "beta": beta,
@@ -368,7 +339,7 @@ def test_sudo_sees_everything(env, world):
 
 
 def test_a_user_allowed_in_both_companies_sees_both(env, world):
-    both = make_user(env, "both", [world["alpha"], world["beta"]])
+    both = make_user(env, "both", companies=[world["alpha"], world["beta"]])
     with as_user(env, both) as user_env:
         assert set(user_env["base.partner"].search([]).ids) == allowed_ids(
             env, [world["alpha"], world["beta"]]
@@ -376,7 +347,7 @@ def test_a_user_allowed_in_both_companies_sees_both(env, world):
 
 
 def test_an_administrator_sees_every_company(env, world):
-    admin = make_user(env, "boss", [world["alpha"]], groups=("base.group_system",))
+    admin = make_user(env, "boss", ("base.group_system",), companies=[world["alpha"]])
     everything = set(env["base.company"].search([]).ids)
     with as_user(env, admin) as user_env:
         assert set(user_env["base.company"].search([]).ids) == everything
@@ -385,7 +356,7 @@ def test_an_administrator_sees_every_company(env, world):
 
 def test_an_administrator_in_every_company_sees_every_partner(env, world):
     companies = list(env["base.company"].search([]))
-    admin = make_user(env, "boss", companies, groups=("base.group_system",))
+    admin = make_user(env, "boss", ("base.group_system",), companies=companies)
     with as_user(env, admin) as user_env:
         assert set(user_env["base.partner"].search([]).ids) == set(env["base.partner"].search([]).ids)
 
