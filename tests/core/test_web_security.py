@@ -11,6 +11,7 @@ from werkzeug.wrappers import Response
 
 from core.errors import ValidationError
 from core.loader.lifecycle import install
+from core.testing import make_user as shipped_make_user
 from core.web import create_app
 
 KEY = "s" * 40
@@ -67,19 +68,7 @@ _users = iter(range(10_000))
 def make_user(db, groups=("base.group_user",)):
     login = f"sec{next(_users)}"
     with db.transaction() as env:
-        company = env.ref("base.main_company")
-        user = env["base.user"].create(
-            {
-                "login": login,
-                "name": f"Plain {login}",
-                "company": company.id,
-                "companies": [company.id],
-                "groups": [env.ref(group).id for group in groups],
-            }
-        )
-        user.set_password(PASSWORD)
-        env.flush()
-        return user.id, login
+        return shipped_make_user(env, login, groups, password=PASSWORD).id, login
 
 
 @pytest.fixture
