@@ -18,6 +18,7 @@ PLACED = {
     "core.plugins": "core.orm",
     "core.database": "core.loader",
     "core.jobs": "core.loader",
+    "core.webhooks": "core.loader",
     "core.config": "core.loader",
     "core.base": "core.loader",
     "core.testing": "core.cli",

@@ -1,5 +1,6 @@
 """The kernel's addon: the master data every other addon builds on."""
 
+from core import webhooks
 from core.base.models import access
 from core.base.models import addon
 from core.base.models import api_key
@@ -15,6 +16,7 @@ from core.base.models import partner
 from core.base.models import sequence
 from core.base.models import uom
 from core.base.models import user
+from core.base.models import webhook
 from core.loader.addon import Addon
 
 
@@ -40,4 +42,8 @@ def register(addon_: Addon) -> None:
         config_parameter.ConfigParameter,
         job.JobState,
         api_key.ApiKey,
+        webhook.Webhook,
+        webhook.WebhookDelivery,
     )
+    # The kernel's webhooks queue deliveries from the records_* hooks and send them from a job.
+    addon_.hooks(webhooks)

@@ -18,6 +18,7 @@ APPEND_ONLY = frozenset({"base.message"})
 # Models whose rights need a scenario of their own, and where it is.
 COVERED_ELSEWHERE = {
     "base.api_key": "tests/api/test_keys.py: made only by ApiKey.generate, bound to their owner by a rule",
+    "base.webhook_delivery": "tests/api/test_webhooks.py: queued by the kernel, administrators only",
 }
 PROFILES = {
     "internal user": ("base.group_user",),
@@ -66,6 +67,10 @@ def samples(env):
         ),
         "base.login_attempt": (lambda n: {"login": f"matrix{n}"}, {"failures": 3}),
         "base.config_parameter": (lambda n: {"key": f"matrix.{n}", "value": "v"}, {"value": "Changed"}),
+        "base.webhook": (
+            lambda n: {"name": f"Matrix {n}", "url": "https://example.com/hook", "event": "matrix.event"},
+            {"name": "Changed"},
+        ),
         "base.message": (
             lambda n: {"model": "base.partner", "res_id": 1, "body": f"Matrix note {n}"},
             {"body": "Changed"},
@@ -93,6 +98,7 @@ MODELS = (
     "base.login_attempt",
     "base.message",
     "base.config_parameter",
+    "base.webhook",
 )
 
 
