@@ -271,7 +271,7 @@ def json_body(request: Request, *, empty: bool = False) -> dict[str, Any]:
 
 
 def parse_json(text: str | bytes) -> Any:
-    """JSON that the database can take: integers within 64 bits, text encodable as UTF-8.
+    """JSON that the database can take: integers within 64 bits, text encodable as UTF-8, no NUL.
 
     Raises:
         ValueError: the text is not such JSON (or nests too deeply to parse).
@@ -279,9 +279,24 @@ def parse_json(text: str | bytes) -> Any:
     try:
         data = json.loads(text, parse_int=bounded_int)
         json.dumps(data, ensure_ascii=False).encode()  # lone surrogates ("\\ud800") cannot be stored
+        check_no_nul(data)  # PostgreSQL text cannot hold "\\u0000"
     except (RecursionError, UnicodeError) as error:
         raise ValueError(str(error)) from None
     return data
+
+
+def check_no_nul(data: Any) -> None:
+    """Raise ValueError when a string (or an object's key) in ``data`` holds a NUL character."""
+    if isinstance(data, str):
+        if "\x00" in data:
+            raise ValueError("Text cannot contain NUL characters (\\u0000).")
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            check_no_nul(key)
+            check_no_nul(value)
+    elif isinstance(data, list):
+        for item in data:
+            check_no_nul(item)
 
 
 def bounded_int(text: str) -> int:

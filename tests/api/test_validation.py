@@ -1,5 +1,7 @@
 """Input is checked by schemas generated from the models: every refusal is a 400 naming the field."""
 
+import json
+
 import pytest
 from api_client import order_body
 
@@ -161,3 +163,46 @@ def test_schemas_are_built_once_per_registry_and_follow_the_composed_model(api_d
     assert schemas.schema_for(api_db.registry, "orm_orders.order", schemas.CREATE) is first
     # Fields of every addon that extends the model are in its schema (base adds the audit stamps).
     assert {"name", "lines", "tags", "created_at"} <= set(first.fields)
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        {"name": "SO\u0000"},
+        {"note": "\u0000"},
+        {"lines": [{"name": "Desk\u0000"}]},
+        {"attributes": {"key\u0000": "value"}},
+    ],
+    ids=["char", "text", "line", "json-key"],
+)
+def test_nul_characters_are_400_not_a_server_error(admin, partner_id, order_id, values):
+    """PostgreSQL text cannot hold U+0000: found by tests/api/test_fuzz.py, once a 500 there."""
+    for response in (
+        admin.post(ORDERS, order_body(partner_id, **values)),
+        admin.patch(f"{ORDERS}/{order_id}", values),
+    ):
+        assert response.status_code == 400, response.json
+        assert response.json["error"] == "ValidationError"
+
+
+@pytest.mark.parametrize("domain", ['[["name", "=", "\\u0000"]]', '[["name", "ilike", "a\\u0000"]]'])
+def test_a_nul_character_in_a_domain_is_400(admin, domain):
+    refused(admin.get(ORDERS, domain=domain), "domain")
+    assert admin.post(f"{ORDERS}/read_group", {"domain": json.loads(domain)}).status_code == 400
+
+
+@pytest.mark.parametrize(
+    "domain",
+    [
+        '[["id", ">", 9223372036854775807]]',
+        '[["id", "=", 2147483648]]',
+        '[["partner", "in", [-2147483649]]]',
+        '[["lines", "in", [4294967296]]]',
+    ],
+)
+def test_an_id_beyond_32_bits_in_a_domain_is_400(admin, domain):
+    """Ids are 32-bit INTEGER columns on PostgreSQL: a larger one was a 500 ("integer out of range")."""
+    response = admin.get(ORDERS, domain=domain)
+    assert response.status_code == 400, response.json
+    assert response.json["error"] == "DomainError"
+    assert admin.get(ORDERS, domain='[["id", "in", [2147483647]]]').json["records"] == []

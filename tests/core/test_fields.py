@@ -215,3 +215,10 @@ def test_money_reads_with_its_significant_decimals_and_at_least_two():
         "0.00",
     ]
     assert money.to_json(None) is None
+
+
+@pytest.mark.parametrize("field", ["name", "notes"])
+def test_text_with_a_nul_character_is_a_field_error_on_every_database(env, field):
+    with pytest.raises(ValidationError) as refused:
+        env["base.partner"].create({"name": "Acme", **{field: "before\x00after"}})
+    assert refused.value.fields == {field: "Text cannot contain NUL characters."}

@@ -30,6 +30,8 @@ from core.orm.domain.ast import Node
 from core.orm.domain.ast import Not
 from core.orm.domain.ast import Or
 from core.orm.fields.base import Field
+from core.orm.fields.numeric import INTEGER_MAX
+from core.orm.fields.numeric import INTEGER_MIN
 
 if TYPE_CHECKING:
     from core.orm.environment import Environment
@@ -72,6 +74,8 @@ def _convert(env: Environment, field: Field[Any], value: Any) -> Any:
         if field.type_name == "many2one" and (value is None or value is False):
             return None
         if isinstance(value, int) and not isinstance(value, bool):
+            if not INTEGER_MIN <= value <= INTEGER_MAX:  # a 32-bit INTEGER column on PostgreSQL
+                raise DomainError(f"{field.name}: {value} is beyond any record id.")
             return value
         record_id = getattr(value, "id", None)
         if isinstance(record_id, int):

@@ -13,6 +13,12 @@ from core.orm.environment import Environment
 from core.orm.fields.base import Field
 
 
+def refuse_nul(value: str) -> None:
+    """Text with a NUL character cannot be stored (PostgreSQL refuses it): say so as a field error."""
+    if "\x00" in value:
+        raise ValueError("Text cannot contain NUL characters.")
+
+
 class Char(Field[str | None]):
     """A single line of text, optionally limited to ``size`` characters."""
 
@@ -30,6 +36,7 @@ class Char(Field[str | None]):
             return None
         if not isinstance(value, str):
             raise ValueError("Enter text.")
+        refuse_nul(value)
         value = value.strip()
         if self.size is not None and len(value) > self.size:
             raise ValueError(f"At most {self.size} characters.")
@@ -49,6 +56,7 @@ class Text(Field[str | None]):
             return None
         if not isinstance(value, str):
             raise ValueError("Enter text.")
+        refuse_nul(value)
         return value
 
 
