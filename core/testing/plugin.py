@@ -9,6 +9,7 @@ Fixtures:
         milliseconds. Commits inside the test release savepoints only.
     ``empty_db``: a new, empty database for tests of the addon lifecycle
         (install, upgrade, uninstall commit for real); dropped afterwards.
+    ``cheap_password_hashing``: Argon2 at its cheapest, for tests that log in often.
 
 The database server is SQLite in a temporary folder unless
 ``TESSERA_TEST_DATABASE_URL`` points at a PostgreSQL server, e.g.
@@ -26,6 +27,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 from sqlalchemy import create_engine
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
@@ -158,6 +160,17 @@ def env(db: Database) -> Iterator[Environment]:
         session.close()
         transaction.rollback()
         connection.close()
+
+
+@pytest.fixture
+def cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Argon2 at its cheapest for the test: for tests about logins over HTTP, not hashing cost.
+
+    Hashes made this way are still Argon2id and verify as usual.
+    """
+    monkeypatch.setattr(
+        "core.base.models.user.HASHER", PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
+    )
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 import pytest
 from api_client import ApiClient
 from api_client import make_user
-from argon2 import PasswordHasher
 
 from core.loader.lifecycle import install
 from core.web import create_app
@@ -12,11 +11,8 @@ KEY = "a" * 40
 
 
 @pytest.fixture(autouse=True)
-def fast_hashing(monkeypatch):
-    """Argon2 at its cheapest: these tests are about the API, not hashing cost."""
-    monkeypatch.setattr(
-        "core.base.models.user.HASHER", PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
-    )
+def fast_hashing(cheap_password_hashing):
+    """These tests are about HTTP, not hashing cost."""
 
 
 @pytest.fixture(scope="module")

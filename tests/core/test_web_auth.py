@@ -4,7 +4,6 @@ import re
 import time
 
 import pytest
-from argon2 import PasswordHasher
 from itsdangerous import TimestampSigner
 from itsdangerous import URLSafeTimedSerializer
 from werkzeug.routing import Rule
@@ -26,11 +25,8 @@ HTML = {"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
 
 
 @pytest.fixture(autouse=True)
-def fast_hashing(monkeypatch):
-    """Argon2 with the cheapest parameters: these tests are about HTTP, not hashing cost."""
-    monkeypatch.setattr(
-        "core.base.models.user.HASHER", PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
-    )
+def fast_hashing(cheap_password_hashing):
+    """These tests are about HTTP, not hashing cost."""
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,6 @@ import logging
 import re
 
 import pytest
-from argon2 import PasswordHasher
 from werkzeug.routing import Rule
 from werkzeug.test import Client
 from werkzeug.wrappers import Response
@@ -21,11 +20,8 @@ JSON = {"Accept": "application/json"}
 
 
 @pytest.fixture(autouse=True)
-def fast_hashing(monkeypatch):
-    """Argon2 with the cheapest parameters: these tests are about HTTP, not hashing cost."""
-    monkeypatch.setattr(
-        "core.base.models.user.HASHER", PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
-    )
+def fast_hashing(cheap_password_hashing):
+    """These tests are about HTTP, not hashing cost."""
 
 
 @pytest.fixture(scope="module")
