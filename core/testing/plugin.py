@@ -24,6 +24,8 @@ import hashlib
 import os
 import uuid
 from collections.abc import Iterator
+from collections.abc import Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -108,6 +110,24 @@ class DatabaseFactory:
         db.engine.dispose()
         if self.server is not None:
             self._admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    @contextmanager
+    def installed(self, label: str, addons: Sequence[str]) -> Iterator[Database]:
+        """A database of its own with ``addons`` installed, dropped when the block ends.
+
+        For module-scoped fixtures whose tests commit (HTTP requests do)::
+
+            @pytest.fixture(scope="module")
+            def web_db(tessera_databases):
+                with tessera_databases.installed("web", ["base"]) as db:
+                    yield db
+        """
+        db = self.create(label)
+        try:
+            install(db, list(addons))
+            yield db
+        finally:
+            self.release(db)
 
     def release(self, db: Database) -> None:
         """Drop one database made by `create` now."""

@@ -4,7 +4,6 @@ import pytest
 from api_client import ApiClient
 from api_client import make_user
 
-from core.loader.lifecycle import install
 from core.web import create_app
 
 KEY = "a" * 40
@@ -17,10 +16,8 @@ def fast_hashing(cheap_password_hashing):
 
 @pytest.fixture(scope="module")
 def api_db(tessera_databases):
-    db = tessera_databases.create("api")
-    install(db, ["base", "orm_orders"])
-    yield db
-    tessera_databases.release(db)
+    with tessera_databases.installed("api", ["base", "orm_orders"]) as db:
+        yield db
 
 
 @pytest.fixture(scope="module")

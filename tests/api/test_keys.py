@@ -14,7 +14,6 @@ from core.api import keys
 from core.errors import AccessError
 from core.errors import MissingError
 from core.errors import UserError
-from core.loader.lifecycle import install
 from core.web import create_app
 
 SECRET = "k" * 40
@@ -22,10 +21,8 @@ SECRET = "k" * 40
 
 @pytest.fixture(scope="module")
 def api_db(tessera_databases):
-    db = tessera_databases.create("api_keys")
-    install(db, ["base"])
-    yield db
-    tessera_databases.release(db)
+    with tessera_databases.installed("api_keys", ["base"]) as db:
+        yield db
 
 
 def echo(request, **values):

@@ -5,7 +5,6 @@ from openapi_spec_validator import validate
 from werkzeug.test import Client
 
 from core.api import openapi
-from core.loader.lifecycle import install
 from core.web import create_app
 
 SECRET = "k" * 40
@@ -13,10 +12,8 @@ SECRET = "k" * 40
 
 @pytest.fixture(scope="module")
 def api_db(tessera_databases):
-    db = tessera_databases.create("api_openapi")
-    install(db, ["base", "orm_orders"])
-    yield db
-    tessera_databases.release(db)
+    with tessera_databases.installed("api_openapi", ["base", "orm_orders"]) as db:
+        yield db
 
 
 @pytest.fixture(scope="module")

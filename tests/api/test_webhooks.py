@@ -23,7 +23,6 @@ from core import webhooks
 from core.errors import AccessError
 from core.errors import ValidationError
 from core.jobs import run_due_jobs
-from core.loader.lifecycle import install
 from core.webhooks import deliver_due
 from core.webhooks import emit
 
@@ -79,10 +78,8 @@ def closed_url():
 
 @pytest.fixture(scope="module")
 def hook_db(tessera_databases):
-    db = tessera_databases.create("webhooks")
-    install(db, ["base"])
-    yield db
-    tessera_databases.release(db)
+    with tessera_databases.installed("webhooks", ["base"]) as db:
+        yield db
 
 
 @pytest.fixture(autouse=True)

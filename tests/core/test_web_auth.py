@@ -11,7 +11,6 @@ from werkzeug.test import Client
 from werkzeug.wrappers import Response
 
 from core.errors import AccessError
-from core.loader.lifecycle import install
 from core.web import create_app
 from core.web.app import public
 from core.web.auth import safe_next
@@ -31,10 +30,8 @@ def fast_hashing(cheap_password_hashing):
 
 @pytest.fixture(scope="module")
 def web_db(tessera_databases):
-    db = tessera_databases.create("web_auth")
-    install(db, ["base", "hooks_probe"])
-    yield db
-    tessera_databases.release(db)
+    with tessera_databases.installed("web_auth", ["base", "hooks_probe"]) as db:
+        yield db
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,6 @@ from werkzeug.test import Client
 from werkzeug.wrappers import Response
 
 from core.errors import ValidationError
-from core.loader.lifecycle import install
 from core.testing import make_user as shipped_make_user
 from core.web import create_app
 
@@ -26,10 +25,8 @@ def fast_hashing(cheap_password_hashing):
 
 @pytest.fixture(scope="module")
 def web_db(tessera_databases):
-    db = tessera_databases.create("web_security")
-    install(db, ["base"])
-    yield db
-    tessera_databases.release(db)
+    with tessera_databases.installed("web_security", ["base"]) as db:
+        yield db
 
 
 def create_partner(request):
