@@ -34,7 +34,7 @@ from core.orm.environment import Environment
 from core.orm.environment import conflict_from
 from core.orm.registry import Registry
 from core.orm.sessions import session_factory
-from core.views.spec import resolve_views
+from core.views.resolve import resolve_ui
 
 ADDON_TABLE = "base_addon"
 
@@ -47,7 +47,7 @@ def build_registry(names: Iterable[str], available: Mapping[str, AddonManifest])
     """
     addons = load(list(names), dict(available))
     registry = Registry(addons)
-    registry.views = resolve_views(registry, addons)
+    registry.ui = resolve_ui(registry, addons)
     registry.freeze()
     registry.plugins.hook.registry_ready(registry=registry)
     return registry

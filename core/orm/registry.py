@@ -109,7 +109,7 @@ class Registry:
         self.model_owner: dict[str, str] = {}
         self._inverses: dict[tuple[str, str], One2many] = {}
         self.restricting: dict[str, list[Many2one]] = {}
-        self.views: dict[str, Any] = {}
+        self.ui: Any = None  # the resolved screens (core.views.resolve.UI), set by the loader
         if plugins is None:
             from core.plugins import build_plugin_manager
 

@@ -1,17 +1,50 @@
 """Views: typed declarations of how models are shown, resolved once per registry.
 
-::
+An addon's ``views.py`` declares its screens and passes them to ``addon.views(...)``::
 
-    from core.views import FormView, ListView, extend
+    from core.views import Action, FormView, KanbanView, ListView, Menu, SearchView, extend
 """
 
-from core.views.spec import Field as Field
+from core.views.dashboards import Chart as Chart
+from core.views.dashboards import Dashboard as Dashboard
+from core.views.dashboards import Tile as Tile
+from core.views.elements import Button as Button
+from core.views.elements import Field as Field
+from core.views.elements import Filter as Filter
+from core.views.elements import Group as Group
+from core.views.elements import GroupBy as GroupBy
+from core.views.elements import Page as Page
+from core.views.extend import ViewExtension as ViewExtension
+from core.views.extend import extend as extend
+from core.views.navigation import Action as Action
+from core.views.navigation import Menu as Menu
+from core.views.resolve import UI as UI
+from core.views.resolve import resolve_ui as resolve_ui
 from core.views.spec import FormView as FormView
-from core.views.spec import Group as Group
+from core.views.spec import KanbanView as KanbanView
 from core.views.spec import ListView as ListView
+from core.views.spec import SearchView as SearchView
 from core.views.spec import View as View
-from core.views.spec import ViewExtension as ViewExtension
-from core.views.spec import extend as extend
-from core.views.spec import resolve_views as resolve_views
 
-__all__ = ["Field", "FormView", "Group", "ListView", "View", "ViewExtension", "extend", "resolve_views"]
+__all__ = [
+    "UI",
+    "Action",
+    "Button",
+    "Chart",
+    "Dashboard",
+    "Field",
+    "Filter",
+    "FormView",
+    "Group",
+    "GroupBy",
+    "KanbanView",
+    "ListView",
+    "Menu",
+    "Page",
+    "SearchView",
+    "Tile",
+    "View",
+    "ViewExtension",
+    "extend",
+    "resolve_ui",
+]

@@ -1,346 +1,374 @@
-"""Typed view declarations: the lists and forms an addon declares, and named-anchor extensions.
+"""The kinds of views an addon declares: list, form, kanban and search.
 
-An addon passes these to ``addon.views(...)`` in its ``views.py``; they are
-checked and combined once, when the registry is built (`resolve_views`)::
+An addon passes them to ``addon.views(...)`` in its ``views.py``; they are
+checked and combined once, when the registry is built (`core.views.resolve`)::
 
-    partner_list = ListView("base.partner", columns=["name", "email", "country"], order="name")
-    partner_form = FormView(
-        "base.partner",
-        groups=[Group("identity", ["name", "is_company", "parent"]), Group("contact", ["email", "phone"])],
-    )
-    # in another addon: two fields after the partner's email, wherever that group is now
-    loyalty = extend("base.partner.form", after="email", fields=["points", Field("level", readonly=True)])
+    lead_list = ListView("crm.lead", columns=["name", "partner", "stage", "expected_revenue"],
+                         order="priority desc, id", sums=["expected_revenue"])
+    pipeline = KanbanView("crm.lead", group_by="stage",
+                          card=["name", "partner", "expected_revenue"], sums=["expected_revenue"])
+    lead_search = SearchView("crm.lead", fields=["name", "email"],
+                             filters=[Filter("mine", "My pipeline", [("user", "=", "@user")])])
 
-A view is named ``<model>.list`` or ``<model>.form`` unless given a ``name``.
-Models without a declared list or form get a default one from their fields.
+A view is named ``<model>.<kind>`` (``crm.lead.kanban``) unless given a
+``name``. Models without a declared list, form or search view get a default
+one from their fields; kanban views exist only where declared. A view with a
+``template`` is rendered by that Jinja2 template (an addon's
+``templates/`` folder) instead of the generic one.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 from typing import ClassVar
-from typing import Protocol
+from typing import TypeVar
 
 from core.errors import ConfigError
-from core.errors import ValidationError
-from core.orm.fields.base import Field as ModelField
-from core.orm.fields.relational import Relational
-from core.orm.model import Model
-from core.orm.registry import Registry
+from core.views.elements import Button
+from core.views.elements import Field
+from core.views.elements import Filter
+from core.views.elements import Group
+from core.views.elements import GroupBy
+from core.views.elements import Page
+from core.views.elements import as_fields
+from core.views.elements import assign
 
-# Fields every model inherits (audit stamps): left out of the default views.
-AUDIT_FIELDS = frozenset(name for name, value in vars(Model).items() if isinstance(value, ModelField))
-LIST_TYPES = frozenset(
-    {
-        "char",
-        "selection",
-        "integer",
-        "float",
-        "decimal",
-        "monetary",
-        "date",
-        "datetime",
-        "boolean",
-        "many2one",
-    }
-)
-DEFAULT_LIST_COLUMNS = 6
+if TYPE_CHECKING:
+    from core.views.extend import ViewExtension
+
+DEFAULT_LIMIT = 80
+T = TypeVar("T", Field, Group, Page, Button, Filter, GroupBy)
 
 
-@dataclasses.dataclass(frozen=True)
-class Field:
-    """One field shown in a view: ``name`` may follow relations (``"partner.email"``).
+class BaseView:
+    """What every kind of view has: a model, a name, and the fields it shows."""
 
-    Args:
-        name: the field's name on the view's model, or a dotted path.
-        label: shown instead of the field's own label.
-        readonly: shown but not editable in this view.
-    """
-
-    name: str
-    label: str | None = None
-    readonly: bool = False
-
-
-FieldLike = str | Field
-
-
-def _fields(items: Sequence[FieldLike]) -> tuple[Field, ...]:
-    return tuple(item if isinstance(item, Field) else Field(item) for item in items)
-
-
-@dataclasses.dataclass(frozen=True, init=False)
-class Group:
-    """A named block of fields in a form; its ``name`` is the anchor extensions use (``inside=``)."""
-
-    name: str
-    fields: tuple[Field, ...]
-    label: str | None
-
-    def __init__(self, name: str, fields: Sequence[FieldLike], label: str | None = None) -> None:
-        object.__setattr__(self, "name", name)
-        object.__setattr__(self, "fields", _fields(fields))
-        object.__setattr__(self, "label", label)
-
-
-@dataclasses.dataclass(frozen=True, init=False)
-class ListView:
-    """Records as rows: ``columns`` in order, sorted by ``order`` (default: the model's order)."""
-
-    kind: ClassVar[str] = "list"
+    kind: ClassVar[str]
     model: str
     name: str
-    columns: tuple[Field, ...]
-    order: str | None
+    template: str | None
 
-    def __init__(
-        self,
-        model: str,
-        name: str | None = None,
-        columns: Sequence[FieldLike] = (),
-        order: str | None = None,
-    ) -> None:
-        object.__setattr__(self, "model", model)
-        object.__setattr__(self, "name", name or f"{model}.list")
-        object.__setattr__(self, "columns", _fields(columns))
-        object.__setattr__(self, "order", order)
+    def _named(self) -> None:
+        assign(self, name=self.name or f"{self.model}.{self.kind}")
 
     @property
     def fields(self) -> tuple[Field, ...]:
         """Every field the view shows, in order."""
+        raise NotImplementedError
+
+    def extended(self, extension: ViewExtension) -> BaseView:
+        """A copy with ``extension`` applied.
+
+        Raises:
+            ConfigError: an anchor or a hidden name is not in this view, or
+                the extension adds something this kind of view cannot show.
+        """
+        raise NotImplementedError
+
+
+@dataclasses.dataclass(frozen=True)
+class ListView(BaseView):
+    """Records as rows: ``columns`` in order, sorted by ``order`` (default: the model's).
+
+    ``sums`` are numeric columns totalled under the list and per group;
+    ``limit`` is the page size.
+    """
+
+    kind: ClassVar[str] = "list"
+    model: str
+    columns: tuple[Field, ...] = ()
+    order: str | None = None
+    sums: tuple[str, ...] = ()
+    limit: int = DEFAULT_LIMIT
+    name: str = ""
+    template: str | None = None
+
+    def __post_init__(self) -> None:
+        self._named()
+        assign(self, columns=as_fields(self.columns), sums=tuple(self.sums))
+        if self.limit < 1:
+            raise ConfigError(f"view {self.name}: limit must be at least 1")
+        for total in self.sums:
+            if total not in {column.name for column in self.columns}:
+                raise ConfigError(f"view {self.name}: sums {total!r}, which is not one of its columns")
+
+    @property
+    def fields(self) -> tuple[Field, ...]:
         return self.columns
 
     def extended(self, extension: ViewExtension) -> ListView:
-        """A copy with ``extension``'s fields placed at its anchor.
-
-        Raises:
-            ConfigError: the anchor is not in this view, or is a group (lists have none).
-        """
+        refuse(self, extension, "pages", "buttons", "filters", "group_by")
         if extension.inside is not None:
             raise ConfigError(f"view {self.name} is a list: it has no groups to put fields inside")
-        columns = _insert(self.columns, extension, self.name)
-        return dataclasses.replace(self, columns=columns)
+        columns = place(self.columns, extension, self.name)
+        kept = {column.name for column in columns}
+        return dataclasses.replace(self, columns=columns, sums=tuple(s for s in self.sums if s in kept))
 
 
 @dataclasses.dataclass(frozen=True, init=False)
-class FormView:
-    """One record's fields, in named ``groups`` (or one group, ``main``, from ``fields``)."""
+class FormView(BaseView):
+    """One record: a header with ``buttons`` and the ``status`` bar, named ``groups``, then ``pages`` as tabs.
+
+    Give ``fields`` instead of ``groups`` for a single group named ``main``.
+    ``status`` names a selection field shown as a bar of steps; buttons with
+    ``states`` appear only in those steps. Models with record history show it
+    under the form.
+    """
 
     kind: ClassVar[str] = "form"
     model: str
-    name: str
-    groups: tuple[Group, ...]
+    groups: tuple[Group, ...] = ()
+    pages: tuple[Page, ...] = ()
+    buttons: tuple[Button, ...] = ()
+    status: str | None = None
+    name: str = ""
+    template: str | None = None
 
     def __init__(
         self,
         model: str,
-        name: str | None = None,
-        fields: Sequence[FieldLike] | None = None,
+        name: str = "",
+        fields: Sequence[str | Field] | None = None,
         groups: Sequence[Group] | None = None,
+        pages: Sequence[Page] = (),
+        buttons: Sequence[Button] = (),
+        status: str | None = None,
+        template: str | None = None,
     ) -> None:
-        object.__setattr__(self, "model", model)
-        object.__setattr__(self, "name", name or f"{model}.form")
-        if (fields is None) == (groups is None):
-            raise ConfigError(f"view {self.name}: give either fields=[...] or groups=[...]")
-        object.__setattr__(
-            self, "groups", tuple(groups) if groups is not None else (Group("main", fields or ()),)
+        if fields is not None and groups is not None:
+            raise ConfigError(f"view {name or model + '.form'}: give either fields=[...] or groups=[...]")
+        if groups is None:
+            groups = [Group("main", as_fields(fields or ()))]
+        assign(
+            self,
+            model=model,
+            name=name,
+            groups=tuple(groups),
+            pages=tuple(pages),
+            buttons=tuple(buttons),
+            status=status,
+            template=template,
         )
-        names = [group.name for group in self.groups]
-        if len(set(names)) != len(names):
-            raise ConfigError(f"view {self.name}: two groups have the same name")
+        self._named()
+        unique(self.name, "groups or pages", [c.name for c in (*self.groups, *self.pages)])
+        unique(self.name, "buttons", [b.name for b in self.buttons])
 
     @property
     def fields(self) -> tuple[Field, ...]:
-        """Every field the view shows, group after group."""
-        return tuple(field for group in self.groups for field in group.fields)
+        shown = [field for container in (*self.groups, *self.pages) for field in container.fields]
+        return tuple(shown)
 
     def extended(self, extension: ViewExtension) -> FormView:
-        """A copy with ``extension``'s fields placed at its anchor (default: the last group's end).
+        refuse(self, extension, "filters", "group_by")
+        groups, pages = list(self.groups), list(self.pages)
+        containers: list[list[Group] | list[Page]] = [groups, pages]
+        if extension.fields or extension.move:
+            self._place_fields(extension, containers)
+        pages = place_items(pages, extension.pages, extension, self.name) if extension.pages else pages
+        buttons = self.buttons + extension.buttons
+        unique(self.name, "buttons", [b.name for b in buttons])
+        hidden = set(extension.hide)
+        for items in (groups, pages):
+            for index, container in enumerate(items):
+                kept = tuple(f for f in container.fields if f.name not in hidden)
+                items[index] = dataclasses.replace(container, fields=kept)  # type: ignore[call-overload]
+        found = {f.name for f in self.fields} | {c.name for c in (*groups, *pages, *buttons)}
+        missing_hidden(self.name, hidden, found)
+        return dataclasses.replace(
+            self,
+            groups=tuple(g for g in groups if g.name not in hidden),
+            pages=tuple(p for p in pages if p.name not in hidden),
+            buttons=tuple(b for b in buttons if b.name not in hidden),
+        )
 
-        Raises:
-            ConfigError: the anchor field or group is not in this view.
-        """
-        groups = list(self.groups)
-        if extension.after is None and extension.before is None:
-            target = extension.inside or groups[-1].name
-            index = next((i for i, group in enumerate(groups) if group.name == target), None)
-            if index is None:
-                raise ConfigError(f"view {self.name} has no group {target!r}")
-            group = groups[index]
-            groups[index] = Group(group.name, group.fields + extension.fields, group.label)
-        else:
-            anchor = extension.after or extension.before
-            index = next((i for i, g in enumerate(groups) if anchor in {f.name for f in g.fields}), None)
-            if index is None:
-                raise ConfigError(f"view {self.name} has no field {anchor!r}")
-            group = groups[index]
-            groups[index] = Group(group.name, _insert(group.fields, extension, self.name), group.label)
-        return dataclasses.replace(self, groups=tuple(groups))
-
-
-View = ListView | FormView
+    def _place_fields(self, extension: ViewExtension, containers: list[list[Group] | list[Page]]) -> None:
+        """Put the extension's new and moved fields at its anchor, in the group or page holding it."""
+        moved = set(extension.move)
+        missing_hidden(self.name, moved, {f.name for f in self.fields}, verb="move")
+        carried = tuple(f for f in self.fields if f.name in moved)
+        for items in containers:
+            for index, container in enumerate(items):
+                kept = tuple(f for f in container.fields if f.name not in moved)
+                items[index] = dataclasses.replace(container, fields=kept)  # type: ignore[call-overload]
+        adding = dataclasses.replace(extension, fields=extension.fields + carried)
+        anchor = extension.after or extension.before
+        for items in containers:
+            for index, container in enumerate(items):
+                names = {f.name for f in container.fields}
+                inside = extension.inside == container.name
+                default = anchor is None and extension.inside is None and items is containers[0]
+                if anchor in names or inside or (default and index == len(items) - 1):
+                    fields = place(container.fields, adding, self.name)
+                    items[index] = dataclasses.replace(container, fields=fields)  # type: ignore[call-overload]
+                    return
+        what = f"group or page {extension.inside!r}" if extension.inside else f"field {anchor!r}"
+        raise ConfigError(f"view {self.name} has no {what}")
 
 
 @dataclasses.dataclass(frozen=True)
-class ViewExtension:
-    """Fields another addon adds to view ``view``, at one named anchor (see `extend`)."""
+class KanbanView(BaseView):
+    """Records as cards in columns, one column per value of ``group_by``.
 
-    view: str
-    fields: tuple[Field, ...]
-    after: str | None = None
-    before: str | None = None
-    inside: str | None = None
-
-
-def extend(
-    view: str,
-    *,
-    fields: Sequence[FieldLike],
-    after: str | None = None,
-    before: str | None = None,
-    inside: str | None = None,
-) -> ViewExtension:
-    """Add ``fields`` to the view named ``view`` (declared by this addon or one it depends on).
-
-    Place them ``after`` or ``before`` a field of the view, or at the end of
-    the group named ``inside``; with no anchor, at the end of the view.
-
-    Raises:
-        ConfigError: more than one anchor, or no fields.
+    ``group_by`` is a many2one (a column for every record of its target, in
+    the target's order: the stages of a pipeline) or a selection (a column
+    per option). Dragging a card to another column writes that field.
+    ``card`` lists the fields on each card, the first as its title; ``sums``
+    are totalled in each column's header.
     """
-    if sum(anchor is not None for anchor in (after, before, inside)) > 1:
-        raise ConfigError(f"extension of view {view}: give at most one of after, before, inside")
-    if not fields:
-        raise ConfigError(f"extension of view {view}: no fields to add")
-    return ViewExtension(view, _fields(fields), after, before, inside)
+
+    kind: ClassVar[str] = "kanban"
+    model: str
+    group_by: str
+    card: tuple[Field, ...] = ()
+    order: str | None = None
+    sums: tuple[str, ...] = ()
+    name: str = ""
+    template: str | None = None
+
+    def __post_init__(self) -> None:
+        self._named()
+        assign(self, card=as_fields(self.card), sums=tuple(self.sums))
+        if not self.card:
+            raise ConfigError(f"view {self.name}: a kanban card needs at least one field")
+
+    @property
+    def fields(self) -> tuple[Field, ...]:
+        return (Field(self.group_by), *self.card, *(Field(s) for s in self.sums if s not in self._card))
+
+    @property
+    def _card(self) -> set[str]:
+        return {f.name for f in self.card}
+
+    def extended(self, extension: ViewExtension) -> KanbanView:
+        refuse(self, extension, "pages", "buttons", "filters", "group_by")
+        return dataclasses.replace(self, card=place(self.card, extension, self.name))
 
 
-def _insert(fields: tuple[Field, ...], extension: ViewExtension, view: str) -> tuple[Field, ...]:
-    """``fields`` with the extension's fields placed after/before their anchor, or at the end."""
+@dataclasses.dataclass(frozen=True, init=False)
+class SearchView(BaseView):
+    """What the search box matches (``fields``), the ``filters`` and ``group_by`` options offered.
+
+    ``defaults`` names the filters switched on when the list opens, and
+    ``default_group_by`` a group-by option to start with.
+    """
+
+    kind: ClassVar[str] = "search"
+    model: str
+    search_fields: tuple[Field, ...] = ()
+    filters: tuple[Filter, ...] = ()
+    group_by: tuple[GroupBy, ...] = ()
+    defaults: tuple[str, ...] = ()
+    default_group_by: str | None = None
+    name: str = ""
+    template: None = None
+
+    def __init__(
+        self,
+        model: str,
+        name: str = "",
+        fields: Sequence[str | Field] = (),
+        filters: Sequence[Filter] = (),
+        group_by: Sequence[GroupBy] = (),
+        defaults: Sequence[str] = (),
+        default_group_by: str | None = None,
+    ) -> None:
+        assign(
+            self,
+            model=model,
+            name=name,
+            search_fields=as_fields(fields),
+            filters=tuple(filters),
+            group_by=tuple(group_by),
+            defaults=tuple(defaults),
+            default_group_by=default_group_by,
+            template=None,
+        )
+        self._named()
+        unique(self.name, "filters", [f.name for f in self.filters])
+        unique(self.name, "group-by options", [g.name for g in self.group_by])
+        for default in self.defaults:
+            if default not in {f.name for f in self.filters}:
+                raise ConfigError(f"view {self.name}: default filter {default!r} is not one of its filters")
+        if default_group_by and default_group_by not in {g.name for g in self.group_by}:
+            raise ConfigError(f"view {self.name}: default_group_by {default_group_by!r} is not an option")
+
+    @property
+    def fields(self) -> tuple[Field, ...]:
+        return self.search_fields + tuple(Field(g.field.partition(":")[0]) for g in self.group_by)
+
+    def extended(self, extension: ViewExtension) -> SearchView:
+        refuse(self, extension, "pages", "buttons", "move")
+        search_fields = place(self.search_fields, extension, self.name)
+        filters = [f for f in self.filters + extension.filters if f.name not in extension.hide]
+        group_by = [g for g in self.group_by + extension.group_by if g.name not in extension.hide]
+        found = {f.name for f in self.filters + extension.filters} | {f.name for f in self.search_fields}
+        missing_hidden(self.name, set(extension.hide), found | {g.name for g in self.group_by})
+        result = SearchView(
+            self.model,
+            self.name,
+            search_fields,
+            filters,
+            group_by,
+            [d for d in self.defaults if d not in extension.hide],
+            self.default_group_by if self.default_group_by not in extension.hide else None,
+        )
+        return result
+
+
+View = ListView | FormView | KanbanView | SearchView
+VIEW_KINDS: tuple[type[BaseView], ...] = (ListView, FormView, KanbanView, SearchView)
+
+
+# -- helpers shared by the kinds ---------------------------------------------------
+
+
+def place(fields: tuple[Field, ...], extension: ViewExtension, view: str) -> tuple[Field, ...]:
+    """``fields`` with the extension's new and moved fields at its anchor, and its hidden ones out."""
+    moved, hidden = set(extension.move), set(extension.hide)
+    carried = tuple(f for f in fields if f.name in moved)
+    missing_hidden(view, moved - {f.name for f in extension.fields}, {f.name for f in fields}, verb="move")
+    kept = tuple(f for f in fields if f.name not in moved)
     anchor = extension.after or extension.before
+    adding = tuple(f for f in extension.fields if f.name not in {c.name for c in carried}) + carried
     if anchor is None:
-        return fields + extension.fields
-    names = [field.name for field in fields]
+        placed = kept + adding
+    else:
+        names = [f.name for f in kept]
+        if anchor not in names:
+            raise ConfigError(f"view {view} has no field {anchor!r}")
+        index = names.index(anchor) + (1 if extension.after else 0)
+        placed = kept[:index] + adding + kept[index:]
+    return tuple(f for f in placed if f.name not in hidden)
+
+
+def place_items(items: list[T], new: Sequence[T], extension: ViewExtension, view: str) -> list[T]:
+    """``new`` pages placed after/before the page named by the anchor, or at the end."""
+    anchor = extension.after or extension.before
+    names = [item.name for item in items]
     if anchor not in names:
-        raise ConfigError(f"view {view} has no field {anchor!r}")
+        return items + list(new)
     index = names.index(anchor) + (1 if extension.after else 0)
-    return fields[:index] + extension.fields + fields[index:]
+    return items[:index] + list(new) + items[index:]
 
 
-class ViewAddon(Protocol):
-    """What `resolve_views` needs of an addon (see `core.loader.addon.Addon`)."""
-
-    name: str
-    requires: frozenset[str]
-    view_declarations: Sequence[Any]
-
-
-def resolve_views(registry: Registry, addons: Sequence[ViewAddon]) -> dict[str, View]:
-    """Every view of the registry, by name, with the extensions of ``addons`` applied in order.
-
-    Declared views come first; each model without a declared list or form
-    gets a default one; then each addon's extensions are applied, in
-    dependency order, so an addon sees the fields its dependencies added.
-
-    Raises:
-        ConfigError: naming the addon and the view, when a view names a model
-            or field that does not exist, sorts by an unsortable field, an
-            anchor is missing, a view is
-            declared twice, or an addon extends a view of an addon it does
-            not depend on.
-    """
-    views: dict[str, View] = {}
-    owners: dict[str, str] = {}
-    extensions: list[tuple[ViewAddon, ViewExtension]] = []
-    for addon in addons:
-        for declaration in addon.view_declarations:
-            if isinstance(declaration, ViewExtension):
-                extensions.append((addon, declaration))
-                continue
-            if not isinstance(declaration, ListView | FormView):
-                raise ConfigError(
-                    f"addon {addon.name}: addon.views() got {declaration!r}, "
-                    "which is not a ListView, a FormView or an extend(...)"
-                )
-            where = f"addon {addon.name}: view {declaration.name}"
-            if declaration.name in views:
-                raise ConfigError(f"{where} is already declared by addon {owners[declaration.name]}")
-            if declaration.model not in registry:
-                raise ConfigError(
-                    f"{where} shows model {declaration.model!r}, which no installed addon declares"
-                )
-            _check_fields(registry, declaration.model, declaration.fields, where)
-            _check_unique(declaration, where)
-            if isinstance(declaration, ListView) and declaration.order:
-                try:
-                    registry[declaration.model].default_order(declaration.order)
-                except ValidationError as error:
-                    raise ConfigError(f"{where}: {error.message}") from None
-            views[declaration.name] = declaration
-            owners[declaration.name] = addon.name
-    for default in _defaults(registry, views.values()):
-        views[default.name] = default
-        owners[default.name] = registry.model_owner[default.model]
-    for addon, extension in extensions:
-        where = f"addon {addon.name}: extension of view {extension.view}"
-        target = views.get(extension.view)
-        if target is None:
-            raise ConfigError(f"{where}: no installed addon declares that view")
-        owner = owners[extension.view]
-        if owner != addon.name and owner not in addon.requires:
-            raise ConfigError(
-                f"{where}: the view belongs to addon {owner}, which {addon.name} does not depend on"
-            )
-        try:
-            extended = target.extended(extension)
-        except ConfigError as error:
-            raise ConfigError(f"{where}: {error.message}") from None
-        _check_fields(registry, target.model, extension.fields, where)
-        _check_unique(extended, where)
-        views[extension.view] = extended
-    return views
-
-
-def _check_fields(registry: Registry, model: str, fields: Sequence[Field], where: str) -> None:
-    """Every field path must exist on ``model``, following relations for dotted paths."""
-    for field in fields:
-        current = model
-        parts = field.name.split(".")
-        for position, part in enumerate(parts, 1):
-            found = registry.fields_of(current).get(part)
-            if found is None:
-                raise ConfigError(f"{where}: {current} has no field {part!r}")
-            if position < len(parts):
-                if not isinstance(found, Relational):
-                    raise ConfigError(
-                        f"{where}: {field.name!r} goes through {current}.{part}, not a relation"
-                    )
-                current = found.comodel
-
-
-def _check_unique(view: View, where: str) -> None:
-    names = [field.name for field in view.fields]
+def unique(view: str, what: str, names: Sequence[str]) -> None:
+    """Refuse a view with two ``what`` of the same name."""
     repeated = sorted({name for name in names if names.count(name) > 1})
     if repeated:
-        raise ConfigError(f"{where}: the view would show {repeated[0]!r} twice")
+        raise ConfigError(f"view {view}: two {what} are named {repeated[0]!r}")
 
 
-def _defaults(registry: Registry, declared: Iterable[View]) -> list[View]:
-    """A list and a form for each model that has no declared view of that kind."""
-    have = {(view.model, view.kind) for view in declared}
-    made: list[View] = []
-    for model_name, model in registry.models.items():
-        shown = [
-            name
-            for name, field in model._fields.items()
-            if name not in AUDIT_FIELDS and not field.groups and field.type_name != "json"
-        ]
-        if (model_name, "list") not in have:
-            columns = [n for n in shown if model._fields[n].type_name in LIST_TYPES and n != "active"]
-            made.append(ListView(model_name, columns=columns[:DEFAULT_LIST_COLUMNS]))
-        if (model_name, "form") not in have:
-            made.append(FormView(model_name, fields=shown))
-    return made
+def missing_hidden(view: str, names: set[str], found: set[str], verb: str = "hide") -> None:
+    """Refuse to hide or move something the view does not have."""
+    missing = sorted(names - found)
+    if missing:
+        raise ConfigError(f"view {view}: nothing named {missing[0]!r} to {verb}")
+
+
+def refuse(view: BaseView, extension: ViewExtension, *parts: str) -> None:
+    """Refuse an extension that adds ``parts`` this kind of view does not have."""
+    for part in parts:
+        if getattr(extension, part):
+            raise ConfigError(f"view {view.name} is a {view.kind} view: it has no {part.replace('_', '-')}")

@@ -88,7 +88,7 @@ def test_a_built_registry_is_frozen(db):
     with pytest.raises(RegistryFrozenError, match="frozen"):
         registry.models = {}
     with pytest.raises(RegistryFrozenError):
-        registry.views = {}
+        registry.ui = None
 
 
 def test_an_addon_cannot_register_after_its_register_function_ran(db):

@@ -56,7 +56,7 @@ def test_the_scaffolded_addon_installs_and_its_own_tests_pass(tmp_path, empty_db
     db = Database(empty_db.url, [tmp_path], engine=empty_db.engine)
     assert install(db, ["shelf_works"]) == ["base", "shelf_works"]
     assert "shelf_works.item" in db.registry
-    assert [f.name for f in db.registry.views["shelf_works.item.list"].fields] == ["name", "state"]
+    assert [f.name for f in db.registry.ui.views["shelf_works.item.list"].fields] == ["name", "state"]
     with db.transaction() as env:
         item = env["shelf_works.item"].create({"name": "Atlas"})
         item.mark_done()

@@ -11,7 +11,7 @@ from core.views import FormView
 from core.views import Group
 from core.views import ListView
 from core.views import extend
-from core.views import resolve_views
+from core.views import resolve_ui
 
 
 @dataclass
@@ -37,11 +37,11 @@ def registry(db):
 
 
 def resolve(registry, *addons):
-    return resolve_views(registry, [FakeAddon("base", requires=frozenset()), *addons])
+    return resolve_ui(registry, [FakeAddon("base", requires=frozenset()), *addons]).views
 
 
 def test_the_registry_carries_its_resolved_views(db):
-    assert {"base.partner.list", "base.partner.form", "base.addon.form"} <= set(db.registry.views)
+    assert {"base.partner.list", "base.partner.form", "base.addon.form"} <= set(db.registry.ui.views)
 
 
 def test_models_without_declared_views_get_a_default_list_and_form(registry):
@@ -135,7 +135,7 @@ def test_dotted_paths_follow_relations(registry):
             "addon crm: view base.partner.list: order: Cannot sort base.partner by 'nickname desc'.",
         ),
         ([PARTNER_FORM, PARTNER_FORM], "addon crm: view base.partner.form is already declared by addon crm"),
-        (["base.partner.form"], "addon crm: addon.views() got 'base.partner.form', which is not a ListView"),
+        (["base.partner.form"], "addon crm: addon.views() got 'base.partner.form', which is not a view"),
         (
             [extend("crm.lead.form", fields=["name"])],
             "addon crm: extension of view crm.lead.form: no installed addon declares that view",
@@ -144,7 +144,7 @@ def test_dotted_paths_follow_relations(registry):
             [extend("base.partner.form", after="nickname", fields=["ref"])],
             "addon crm: extension of view base.partner.form: view base.partner.form has no field 'nickname'",
         ),
-        ([extend("base.partner.form", inside="sidebar", fields=["ref"])], "has no group 'sidebar'"),
+        ([extend("base.partner.form", inside="sidebar", fields=["ref"])], "has no group or page 'sidebar'"),
         ([extend("base.partner.list", inside="main", fields=["ref"])], "is a list: it has no groups"),
         (
             [extend("base.partner.form", fields=["nickname"])],
@@ -171,11 +171,11 @@ def test_extending_a_view_of_an_addon_not_depended_on_fails(registry):
 def test_declarations_are_checked_when_written():
     with pytest.raises(ConfigError, match="give at most one of after, before, inside"):
         extend("base.partner.form", after="email", before="phone", fields=["ref"])
-    with pytest.raises(ConfigError, match="no fields to add"):
+    with pytest.raises(ConfigError, match="nothing to add, move or hide"):
         extend("base.partner.form", after="email", fields=[])
     with pytest.raises(ConfigError, match="give either fields"):
         FormView("base.partner", fields=["name"], groups=[Group("main", ["email"])])
-    with pytest.raises(ConfigError, match="two groups have the same name"):
+    with pytest.raises(ConfigError, match="two groups or pages are named"):
         FormView("base.partner", groups=[Group("main", ["name"]), Group("main", ["email"])])
 
 
