@@ -1,6 +1,7 @@
 """The kernel's addon: the master data every other addon builds on."""
 
 from core import webhooks
+from core.base import views
 from core.base.models import access
 from core.base.models import addon
 from core.base.models import api_key
@@ -45,5 +46,6 @@ def register(addon_: Addon) -> None:
         webhook.Webhook,
         webhook.WebhookDelivery,
     )
+    addon_.views(*views.declarations)
     # The kernel's webhooks queue deliveries from the records_* hooks and send them from a job.
     addon_.hooks(webhooks)

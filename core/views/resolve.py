@@ -208,7 +208,7 @@ def check_form(model: type[Model], view: FormView, where: str) -> None:
             raise ConfigError(
                 f"{where}: button {button.method!r} needs a method of {view.model} marked @api_method"
             )
-        options = dict(model._fields[view.status].options) if view.status else {}
+        options = model._fields[view.status].values if view.status else []
         unknown = sorted(set(button.states) - set(options))
         if unknown:
             raise ConfigError(f"{where}: button {button.method!r} shows in unknown state {unknown[0]!r}")
