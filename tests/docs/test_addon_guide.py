@@ -33,6 +33,7 @@ def test_the_guide_shows_every_file_of_the_addon(tmp_path):
         "loyalty/models/partner.py",
         "loyalty/models/tier.py",
         "loyalty/tests/test_loyalty.py",
+        "loyalty/views.py",
     ]
 
 
@@ -48,6 +49,10 @@ def test_the_guide_addon_installs_on_a_database_with_partners_and_works(tmp_path
         assert env.ref("loyalty.tier_gold").min_points == 1000
         partner = env["base.partner"].create({"name": "Ayşe", "points": 1200})
         assert partner.level == "gold"
+    form = db.registry.ui.views["base.partner.form"]
+    contact = [field.name for field in form.groups[1].fields]
+    assert contact[:3] == ["email", "points", "level"]
+    assert db.registry.ui.actions["loyalty.tiers"].model == "loyalty.tier"
     uninstall(db, ["loyalty"])
     assert "loyalty.tier" not in db.registry
 
