@@ -23,6 +23,7 @@ PLACED = {
     "core.base": "core.loader",
     "core.testing": "core.cli",
     "core.api": "core.web",
+    "core.i18n": "core.views",
 }
 FORBIDDEN_IN_ORM = ("werkzeug", "jinja2", "core.web", "core.views", "core.cli")
 

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from sqlalchemy.exc import OperationalError
 
 from core.cli import addons
+from core.cli import i18n
 from core.cli import jobs
 from core.cli import scaffold
 from core.cli import serve
@@ -45,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_commands(commands)
     jobs.add_commands(commands)
     scaffold.add_commands(commands)
+    i18n.add_commands(commands)
     return parser
 
 

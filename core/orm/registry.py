@@ -59,6 +59,7 @@ class AddonContents(Protocol):
     """What the registry needs to know of an installed addon (see `core.loader.addon.Addon`)."""
 
     name: str
+    path: Path
     requires: frozenset[str]
     model_classes: Sequence[type]
     hook_modules: Sequence[ModuleType]
@@ -99,6 +100,7 @@ class Registry:
     def __init__(self, addons: Sequence[AddonContents], plugins: PluginManager | None = None) -> None:
         self._frozen = False
         self.addons = [addon.name for addon in addons]
+        self.addon_paths = {addon.name: addon.path for addon in addons}
         self.metadata = MetaData(naming_convention=NAMING_CONVENTION)
         self.mapper_registry = MapperRegistry(metadata=self.metadata)
         self.models: dict[str, type[Model]] = {}

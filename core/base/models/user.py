@@ -9,6 +9,8 @@ guessing is slow whether or not the login exists.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import zoneinfo
 from collections.abc import Mapping
 from collections.abc import Sequence
 from typing import Any
@@ -20,10 +22,15 @@ from sqlalchemy import select
 
 from core.errors import AccessError
 from core.errors import ValidationError
+from core.i18n import DEFAULT_LANGUAGE
+from core.i18n import LANGUAGES
+from core.i18n import _
 from core.orm import fields
 from core.orm.constraints import Unique
+from core.orm.constraints import constrains
 from core.orm.environment import Environment
 from core.orm.model import Model
+from core.orm.model import api_method
 from core.orm.records import RecordSet
 
 HASHER = PasswordHasher()
@@ -52,8 +59,8 @@ class User(Model, name="base.user"):
     groups = fields.Many2many(
         "base.group", relation="base_group_users_rel", column1="user_id", column2="group_id"
     )
-    lang = fields.Char("Language", size=8, default="en")
-    tz = fields.Char("Timezone", default="UTC")
+    lang = fields.Selection(list(LANGUAGES.items()), "Language", default=DEFAULT_LANGUAGE)
+    tz = fields.Char("Timezone", default="UTC", help="An IANA time zone, e.g. Europe/Istanbul.")
     password_hash = fields.Char(readonly=True, copy=False, groups=("base.group_system",))
     active = fields.Boolean(default=True)
 
@@ -79,6 +86,11 @@ class User(Model, name="base.user"):
                 vals_list[index]["partner"] = partner.id
         return super().create(env, vals_list)
 
+    @constrains("tz")
+    def _check_tz(self) -> None:
+        if self.tz and self.tz not in known_timezones():
+            raise ValidationError(fields={"tz": _("%(tz)s is not a known time zone.", tz=self.tz)})
+
     def set_password(self, password: str) -> None:
         """Store ``password`` hashed.
 
@@ -88,6 +100,25 @@ class User(Model, name="base.user"):
         if len(password) < MIN_PASSWORD_LENGTH:
             raise ValidationError(fields={"password": f"Use at least {MIN_PASSWORD_LENGTH} characters."})
         self.password_hash = HASHER.hash(password)
+
+    @api_method
+    def set_preferences(self, lang: str | None = None, tz: str | None = None) -> None:
+        """Change one's own language and time zone.
+
+        Users have no right to write their user record (it holds their groups),
+        so this writes only these two fields, as the system, on the caller's
+        own record.
+
+        Raises:
+            AccessError: the record is another user's.
+            ValidationError: an unknown language or time zone.
+        """
+        env = self.env
+        if self.id != env.user_id and not env.su:
+            raise AccessError(_("You can only change your own preferences."))
+        values = {name: value for name, value in (("lang", lang), ("tz", tz)) if value is not None}
+        with env.sudo():
+            self.write(values)
 
     def has_group(self, external_id: str) -> bool:
         """Whether the user is in the group ``external_id`` (``"base.group_system"``), directly or implied."""
@@ -121,6 +152,12 @@ class User(Model, name="base.user"):
         if attempt.failures >= MAX_FAILURES:
             attempt.locked_until = now + FIRST_LOCK * 2 ** (attempt.failures - MAX_FAILURES)
         raise AccessError("Wrong login or password.")
+
+
+@functools.cache
+def known_timezones() -> frozenset[str]:
+    """The IANA time zone names this system knows (read once: listing them scans the tz database)."""
+    return frozenset(zoneinfo.available_timezones())
 
 
 def _verify(user: User, password: str) -> bool:
