@@ -24,7 +24,9 @@ partner_list = ListView(
 partner_form = FormView(
     "base.partner",
     groups=[
-        Group("identity", ["name", "is_company", "parent", "function", "ref", "vat"]),
+        Group(
+            "identity", ["name", "is_company", Field("parent", label="Works for"), "function", "ref", "vat"]
+        ),
         Group(
             "contact",
             [Field("email", widget="email"), Field("phone", widget="phone"), "lang", "company"],

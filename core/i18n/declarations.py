@@ -4,7 +4,7 @@ From each model class: ``_description``, every field's label (the default
 one, from the attribute name, when none is given) and help, selection option
 labels and SQL constraint messages. From each view declaration (views,
 menus, actions, dashboards, and whatever kinds ``core.views`` adds later):
-every ``label`` and ``title`` string, found by walking dataclass fields,
+every ``label``, ``title`` and ``confirm`` string, found by walking dataclass fields,
 tuples and lists::
 
     for message in declared_messages([partner.Partner], [views.partner_form], root=addon_path):
@@ -24,7 +24,7 @@ from typing import NamedTuple
 from core.orm.fields.base import Field
 from core.orm.fields.selection import Selection
 
-TRANSLATED_ATTRIBUTES = ("label", "title")
+TRANSLATED_ATTRIBUTES = ("label", "title", "confirm")
 
 
 class Message(NamedTuple):

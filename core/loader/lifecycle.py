@@ -199,15 +199,21 @@ def _remove_records(env: Environment, addon: str, after: Registry) -> None:
     history messages of the models that go with it."""
     gone = [name for name, owner in env.registry.model_owner.items() if owner == addon and name not in after]
     forget_models(env, gone)
-    links = env["base.external_id"].search([("addon", "=", addon)])
-    doomed: dict[str, list[int]] = {}
+    links = env["base.external_id"].search([("addon", "=", addon)], order="id desc")
+    # Newest first, in runs of one model: a record goes before the ones it was created to point at.
+    doomed: list[tuple[str, list[int]]] = []
     for link in links:
-        if link.model in after:  # type: ignore[attr-defined]
-            doomed.setdefault(link.model, []).append(link.res_id)  # type: ignore[attr-defined]
+        model, res_id = link.model, link.res_id  # type: ignore[attr-defined]
+        if model not in after:
+            continue
+        if doomed and doomed[-1][0] == model:
+            doomed[-1][1].append(res_id)
+        else:
+            doomed.append((model, [res_id]))
     links.unlink()
     env.flush()
     connection = env.session.connection()
-    for model_name, ids in doomed.items():
+    for model_name, ids in doomed:
         delete_rows(connection, env.registry, model_name, ids)
     env.session.expire_all()
 

@@ -10,6 +10,8 @@ Every user action runs in one environment inside one transaction (see
 
 from __future__ import annotations
 
+import functools
+import inspect
 import zoneinfo
 from collections.abc import Iterable
 from collections.abc import Iterator
@@ -185,6 +187,20 @@ class BoundModel(Generic[M]):
 
     def __repr__(self) -> str:
         return f"<BoundModel {self.model._name}>"
+
+    def __getattr__(self, name: str) -> Any:
+        """An addon's own model-level method, with the environment filled in.
+
+        ``env["crm.lead"].campaign_stats(domain)`` calls the classmethod
+        ``campaign_stats(env, domain)`` of the composed model.
+
+        Raises:
+            AttributeError: the model has no public classmethod of that name.
+        """
+        found = None if name.startswith("_") else inspect.getattr_static(self.model, name, None)
+        if not isinstance(found, classmethod):
+            raise AttributeError(f"{self.model._name} has no model-level method {name!r}")
+        return functools.partial(getattr(self.model, name), self.env)
 
     @property
     def name(self) -> str:

@@ -139,9 +139,12 @@ class Model:
             env.access.check_fields(cls, vals)
         record = cls()
         env.session.add(record)
-        values = {field.name: field.default_value(env) for field in cls._defaults if field.name not in vals}
-        # Resolving a many2one id queries; an autoflush there would validate this half-filled record.
+        # Defaults may query and resolving a many2one id does: an autoflush there would
+        # validate this half-filled record (or others of the same batch).
         with env.session.no_autoflush:
+            values = {
+                field.name: field.default_value(env) for field in cls._defaults if field.name not in vals
+            }
             record._assign({**values, **vals}, env)
         return record
 
