@@ -1,0 +1,1 @@
+"""The crm addon's models, one file per model; ``partner.py`` extends ``base.partner``."""
