@@ -182,15 +182,29 @@ def env(db: Database) -> Iterator[Environment]:
         connection.close()
 
 
-@pytest.fixture
-def cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Argon2 at its cheapest for the test: for tests about logins over HTTP, not hashing cost.
+@contextmanager
+def cheap_hashing() -> Iterator[None]:
+    """Argon2 at its cheapest inside the block, e.g. for a module-scoped live server::
+
+        @pytest.fixture(scope="module", autouse=True)
+        def fast_logins():
+            with cheap_hashing():
+                yield
 
     Hashes made this way are still Argon2id and verify as usual.
     """
-    monkeypatch.setattr(
-        "core.base.models.user.HASHER", PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
-    )
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(
+            "core.base.models.user.HASHER", PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
+        )
+        yield
+
+
+@pytest.fixture
+def cheap_password_hashing() -> Iterator[None]:
+    """Argon2 at its cheapest for the test: for tests about logins over HTTP, not hashing cost."""
+    with cheap_hashing():
+        yield
 
 
 @pytest.fixture

@@ -7,9 +7,10 @@ user's access rights and rules. Routes need a logged-in user unless their
 endpoint is marked `public`; anonymous requests to the others are sent to
 ``/login`` (or get 401 JSON). Every POST, PUT, PATCH and DELETE must carry the
 session's CSRF token (`core.web.csrf`), unless it is authenticated by an API key
-(``Authorization: Bearer``, `core.api.keys`). Kernel pages are ``/`` (installed
-addons, models, record counts), ``/health``, ``/login`` and ``/logout``;
-addons add theirs with the ``register_routes`` hook::
+(``Authorization: Bearer``, `core.api.keys`). The pages of the generated UI
+(home, lists, boards, forms, dashboards: `core.web.pages`), ``/health``,
+``/login`` and ``/logout`` are the kernel's; addons add theirs with the
+``register_routes`` hook::
 
     def orders(request: Request, **values: Any) -> Response:
         count = request.env["sales.order"].search_count([])
@@ -18,6 +19,11 @@ addons add theirs with the ``register_routes`` hook::
     @hookimpl
     def register_routes() -> list[Rule]:
         return [Rule("/sales/orders", endpoint=orders)]
+
+Every page is rendered by `TesseraApp.render` in the user's language
+(`core.i18n`), with the menus they may see. An installed addon's
+``templates/`` folder can replace a kernel template whole by giving a file
+the same name (``list.html``); later addons win.
 """
 
 from __future__ import annotations
@@ -33,6 +39,8 @@ from typing import Any
 from typing import TypeVar
 from urllib.parse import urlencode
 
+from jinja2 import BaseLoader
+from jinja2 import ChoiceLoader
 from jinja2 import Environment as Templates
 from jinja2 import FileSystemLoader
 from sqlalchemy.exc import InterfaceError
@@ -40,6 +48,7 @@ from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import Map
 from werkzeug.routing import Rule
+from werkzeug.utils import cached_property
 from werkzeug.utils import redirect
 from werkzeug.utils import send_from_directory
 from werkzeug.wrappers import Request as BaseRequest
@@ -51,6 +60,12 @@ from core.api import openapi
 from core.database import Database
 from core.errors import ConfigError
 from core.errors import TesseraError
+from core.i18n import LANGUAGES
+from core.i18n import Translator
+from core.i18n import translator
+from core.i18n import using
+from core.i18n.jinja import prepare_environment
+from core.i18n.jinja import template_globals
 from core.orm.environment import Environment
 from core.web import auth
 from core.web import csrf
@@ -63,9 +78,12 @@ if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse
     from _typeshed.wsgi import WSGIEnvironment
 
+    from core.web.pages.menus import Navigation
+
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 STATIC = Path(__file__).resolve().parent / "static"
 STATIC_MAX_AGE = 3600
+TEMPLATE_FOLDER = "templates"  # an addon's templates overriding the kernel's
 log = logging.getLogger("tessera.web")
 
 SECURITY_HEADERS = {
@@ -116,6 +134,17 @@ class Request(BaseRequest):
         """The token a form of this page must send back (`core.web.csrf`)."""
         return self.session.csrf_token()
 
+    @cached_property
+    def translator(self) -> Translator:
+        """The user's language, or the browser's best shipped match before logging in."""
+        lang = self.user.lang if self.user else self.accept_languages.best_match(list(LANGUAGES))
+        return translator(self.app.db.registry, lang)
+
+    @property
+    def tz(self) -> str:
+        """The user's time zone (UTC before logging in)."""
+        return self.user.tz if self.user else "UTC"
+
     def prefers_html(self) -> bool:
         """Whether the client is a browser wanting a page rather than JSON (never under ``/api/``)."""
         if self.path.startswith("/api/"):
@@ -135,12 +164,16 @@ class TesseraApp:
     def __init__(self, db: Database, sessions: SessionCookies) -> None:
         self.db = db
         self.sessions = sessions
+        # Imported here, not at the top: the pages import this module (`json_response`).
+        from core.web import pages
+
         self.templates = Templates(
-            loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True
+            loader=template_loader(db), autoescape=True, trim_blocks=True, lstrip_blocks=True
         )
+        prepare_environment(self.templates)
         self.url_map = Map(
             [
-                Rule("/", endpoint=self.index),
+                *pages.rules(),
                 Rule("/health", endpoint=self.health),
                 Rule("/login", endpoint=public(auth.login), methods=["GET", "POST"]),
                 Rule("/logout", endpoint=auth.logout, methods=["POST"]),
@@ -203,14 +236,40 @@ class TesseraApp:
                 )
             if key_user is None:  # browsers never send a key by themselves: no forgery to fear
                 csrf.check(request, request.session)
-            return endpoint(request, **values)  # type: ignore[no-any-return]
+            with using(request.translator):
+                return endpoint(request, **values)  # type: ignore[no-any-return]
 
     def render(self, request: Request, template: str, status: int = 200, **values: Any) -> Response:
-        """An HTML page from ``templates/``; templates see ``request``, ``user`` and ``csrf_token``."""
+        """The HTML page ``template`` in the user's language: the one place pages are rendered.
+
+        Templates see ``request``, ``user``, ``nav`` (the user's menus, or None
+        outside a transaction, as on error pages), the i18n globals (``_``,
+        ``ngettext``, ``fmt``, ``lang``, ``rtl``: `core.i18n.jinja`) and ``values``.
+        """
+        user = getattr(request, "user", None)
         page = self.templates.get_template(template).render(
-            request=request, user=getattr(request, "user", None), **values
+            **template_globals(request.translator),
+            request=request,
+            user=user,
+            nav=self.navigation(request),
+            languages=LANGUAGES,
+            **values,
         )
         return Response(page, status=status, mimetype="text/html")
+
+    def navigation(self, request: Request) -> Navigation | None:
+        """The menus of the logged-in user, while the request's transaction is open."""
+        from core.web.pages.menus import navigation
+
+        env: Environment | None = getattr(request, "env", None)
+        if (
+            getattr(request, "user", None) is None
+            or env is None
+            or env.su
+            or not env.session.in_transaction()
+        ):
+            return None
+        return navigation(env, env.registry.ui, request.translator, request.path, request.args)
 
     # -- refusals and errors ------------------------------------------------------
 
@@ -254,20 +313,16 @@ class TesseraApp:
             versions = {addon.name: addon.version for addon in addons}  # type: ignore[attr-defined]
         return json_response({"status": "ok", "database": self.db.dialect, "addons": versions})
 
-    def index(self, request: Request) -> Response:
-        """The installed addons, and each model with its number of records where the user may read it."""
-        env = request.env
-        models = [
-            {
-                "name": name,
-                "description": model._description or name,
-                "addon": env.registry.model_owner[name],
-                "count": env[name].search_count([]) if env.access.allows(name, "read") else None,
-            }
-            for name, model in sorted(env.registry.models.items())
-        ]
-        addons = env["base.addon"].search([]) if env.access.allows("base.addon", "read") else []
-        return self.render(request, "index.html", addons=addons, models=models, dialect=self.db.dialect)
+
+def template_loader(db: Database) -> BaseLoader:
+    """The kernel's templates, behind each installed addon's ``templates/`` folder (later addons first)."""
+    folders = [
+        db.available[name].path / TEMPLATE_FOLDER
+        for name in reversed(db.registry.addons)
+        if name in db.available
+    ]
+    loaders: list[BaseLoader] = [FileSystemLoader(folder) for folder in folders if folder.is_dir()]
+    return ChoiceLoader([*loaders, FileSystemLoader(TEMPLATES)])
 
 
 def create_app(

@@ -1,6 +1,9 @@
 """The minimal WSGI app: /health, the home page, addon routes, one transaction per request."""
 
+from types import SimpleNamespace
+
 import pytest
+from jinja2 import Environment
 from werkzeug.routing import Rule
 from werkzeug.test import Client
 from werkzeug.wrappers import Response
@@ -9,6 +12,7 @@ from core.errors import ConfigError
 from core.errors import ValidationError
 from core.loader.lifecycle import install
 from core.web import create_app
+from core.web.app import template_loader
 from core.web.session import COOKIE
 from core.web.session import WebSession
 
@@ -36,8 +40,8 @@ def test_health_reports_the_database_and_its_addons(client, db):
     assert response.json == {"status": "ok", "database": db.dialect, "addons": {"base": "1.0.0"}}
 
 
-def test_the_home_page_lists_addons_and_models_with_counts(client, db):
-    response = client.get("/")
+def test_the_technical_page_lists_addons_and_models_with_counts(client, db):
+    response = client.get("/web/technical/models")
     assert response.status_code == 200
     assert response.mimetype == "text/html"
     page = response.get_data(as_text=True)
@@ -46,9 +50,35 @@ def test_the_home_page_lists_addons_and_models_with_counts(client, db):
     with db.transaction() as env:
         currencies = env["base.currency"].search_count([])
     assert (
-        f'<td><code>base.currency</code></td>\n        <td>base</td><td class="count">{currencies}</td>'
-        in page
+        '<td><a href="/web/base.currency">Currency</a></td><td><code>base.currency</code></td>\n'
+        f'        <td>base</td><td class="num">{currencies}</td>'
+    ) in page
+
+
+def test_the_home_page_shows_the_apps(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert '<a class="app-tile" href="/web/base.partner?action=base.contacts">' in page
+    assert '<a href="/web/technical/models">' in page  # for administrators
+
+
+def test_an_addons_templates_override_the_kernels_later_addons_first(tmp_path):
+    folders = {}
+    for name in ("base", "sales", "crm"):
+        folders[name] = tmp_path / name
+        (folders[name] / "templates").mkdir(parents=True)
+    (folders["sales"] / "templates" / "list.html").write_text("sales list")
+    (folders["crm"] / "templates" / "list.html").write_text("crm list")
+    (folders["crm"] / "templates" / "kanban.html").write_text("crm kanban")
+    db = SimpleNamespace(
+        available={name: SimpleNamespace(path=path) for name, path in folders.items()},
+        registry=SimpleNamespace(addons=["base", "sales", "crm"]),
     )
+    templates = Environment(loader=template_loader(db))
+    assert templates.get_template("list.html").render() == "crm list"
+    assert templates.get_template("kanban.html").render() == "crm kanban"
+    assert "{% block content %}" in templates.loader.get_source(templates, "layout.html")[0]
 
 
 def test_unknown_paths_are_404(client):

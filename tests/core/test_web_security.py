@@ -165,17 +165,17 @@ def test_pages_have_no_inline_script_or_style(client, user):
     log_in(client, user[1])
     for path in ("/", "/login"):
         page = client.get(path, headers=HTML).get_data(as_text=True)
-        assert "<script" not in page and "<style" not in page and "style=" not in page
+        assert not re.search(r"<script(?![^>]*\bsrc=)", page)  # scripts are files, never inline
+        assert "<style" not in page and "style=" not in page
 
 
 # -- pages obey access rules -----------------------------------------------------------------
 
 
-def model_count(page, model):
-    found = re.search(
-        rf'<code>{re.escape(model)}</code></td>\s*<td>\w+</td><td class="count">(\d*)</td>', page
-    )
-    return found.group(1)
+def list_total(page):
+    """The number of records a list page says it has ("1–80 of 312" → "312"), or "0"."""
+    found = re.search(r'<span class="pager-range">[^<]* of (\d+)</span>', page)
+    return found.group(1) if found else "0"
 
 
 def test_a_plain_user_sees_counts_only_of_what_the_rules_let_them_read(client, user, web_db):
@@ -189,26 +189,30 @@ def test_a_plain_user_sees_counts_only_of_what_the_rules_let_them_read(client, u
         visible = env["base.partner"].search_count([])
     assert visible < all_partners
     log_in(client, user[1])
-    page = client.get("/", headers=HTML).get_data(as_text=True)
-    assert model_count(page, "base.partner") == str(visible)
-    assert model_count(page, "base.access") == ""  # no right to read it: no count
-    assert model_count(page, "base.company") == "1"  # the rule: my companies only
+    partners = client.get("/web/base.partner", headers=HTML).get_data(as_text=True)
+    assert list_total(partners) == str(visible)
+    assert client.get("/web/base.access", headers=HTML).status_code == 403  # no right to read it
+    companies = client.get("/web/base.company", headers=HTML).get_data(as_text=True)
+    assert list_total(companies) == "1"  # the rule: my companies only
+    assert client.get("/web/technical/models", headers=HTML).status_code == 403
 
 
 def test_an_administrator_sees_every_count(client, web_db):
     admin = make_user(web_db, groups=("base.group_system",))
     log_in(client, admin[1])
-    page = client.get("/", headers=HTML).get_data(as_text=True)
+    page = client.get("/web/technical/models", headers=HTML).get_data(as_text=True)
     with web_db.transaction() as env:
-        assert model_count(page, "base.access") == str(env["base.access"].search_count([]))
+        count = env["base.access"].search_count([])
+    assert re.search(rf'<code>base\.access</code></td>\s*<td>base</td><td class="num">{count}</td>', page)
 
 
-def test_a_user_without_any_group_gets_the_home_page_without_counts(client, web_db):
+def test_a_user_without_any_group_gets_the_home_page_without_apps(client, web_db):
     nobody = make_user(web_db, groups=())
     log_in(client, nobody[1])
     response = client.get("/", headers=HTML)
     assert response.status_code == 200
-    assert model_count(response.get_data(as_text=True), "base.partner") == ""
+    assert "app-tile" not in response.get_data(as_text=True)
+    assert client.get("/web/base.partner", headers=HTML).status_code == 403
 
 
 # -- errors ---------------------------------------------------------------------------------

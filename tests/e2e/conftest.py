@@ -39,12 +39,12 @@ from typing import NoReturn
 from urllib.parse import urlsplit
 
 import pytest
-from argon2 import PasswordHasher
 from werkzeug.serving import BaseWSGIServer
 from werkzeug.serving import make_server
 
 from core.database import Database
 from core.loader.lifecycle import install
+from core.testing import cheap_hashing
 from core.testing import make_user
 from core.testing.plugin import DatabaseFactory
 from core.web.app import create_app
@@ -142,11 +142,7 @@ def live_server(request: pytest.FixtureRequest, tessera_databases: DatabaseFacto
     marker = request.node.get_closest_marker("addons")
     addons = ["base", *(marker.args if marker else ())]
     password = "e2e-admin-password"
-    with pytest.MonkeyPatch.context() as patch:
-        # What `cheap_password_hashing` does, for the whole module: logins cost milliseconds.
-        patch.setattr(
-            "core.base.models.user.HASHER", PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
-        )
+    with cheap_hashing():  # for the whole module: logins cost milliseconds
         db = tessera_databases.create("e2e")  # SQLite: a file, so the server's threads share it
         try:
             install(db, addons, demo=True)

@@ -17,7 +17,8 @@ def test_a_user_logs_in_and_sees_their_name_on_the_home_page(page, live_server, 
 
     expect(page).to_have_url(f"{live_server.url}/")
     expect(page.get_by_role("banner")).to_contain_text("Ayse Demir")
-    expect(page.get_by_role("heading", name="Installed addons")).to_be_visible()
+    expect(page.get_by_role("heading", name="Apps")).to_be_visible()
+    expect(page.get_by_role("link", name="Contacts", exact=True)).to_be_visible()
     screenshot(page, "home")
 
 
@@ -36,6 +37,7 @@ def test_logging_out_returns_to_the_login_page_and_protects_pages_again(page, li
     login(page, live_server.admin_login, live_server.admin_password)
     expect(page.get_by_role("banner")).to_contain_text("Administrator")
 
+    page.get_by_role("banner").get_by_text("Administrator").click()  # the user menu
     page.get_by_role("button", name="Log out").click()
 
     expect(page).to_have_url(f"{live_server.url}/login")
