@@ -14,23 +14,17 @@ limiting is the reverse proxy's job.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment as Templates
-from jinja2 import FileSystemLoader
 from werkzeug.routing import Rule
 from werkzeug.utils import redirect
 from werkzeug.wrappers import Response
 
 from core.base.models.partner import EMAIL
 from core.errors import MissingError
-from core.i18n import LANGUAGES
 from core.i18n import _
 from core.i18n import translator
 from core.i18n import using
-from core.i18n.jinja import prepare_environment
-from core.i18n.jinja import template_globals
 from core.orm.environment import Environment
 from core.web import Request
 from core.web import public
@@ -41,14 +35,6 @@ HONEYPOT = "website"
 # Field → most characters kept: a public form must not store whatever anyone sends.
 LIMITS = {"contact_name": 120, "partner_name": 160, "email": 200, "phone": 40, "description": 4000}
 
-templates = Templates(
-    loader=FileSystemLoader(Path(__file__).resolve().parent / "templates"),
-    autoescape=True,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
-prepare_environment(templates)
-
 
 def rules() -> list[Rule]:
     """The form's URL rules, for the ``register_routes`` hook."""
@@ -58,8 +44,9 @@ def rules() -> list[Rule]:
 @public
 def contact(request: Request, **values: Any) -> Response:
     """Show the form (GET) or take a submission (POST)."""
-    language = request.args.get("lang") or request.accept_languages.best_match(list(LANGUAGES)) or "en"
-    fmt = translator(request.env.registry, language)
+    if request.args.get("lang"):  # a link may choose the language; else the visitor's browser does
+        request.translator = translator(request.env.registry, request.args["lang"])
+    fmt = request.translator
     form: dict[str, str] = {}
     errors: dict[str, str] = {}
     with using(fmt):
@@ -72,15 +59,16 @@ def contact(request: Request, **values: Any) -> Response:
                 with request.env.sudo() as env:
                     create_lead(env, form)
                 return redirect(f"{PATH}?sent=1&lang={fmt.lang}", 303)
-        page = templates.get_template(TEMPLATE).render(
-            **template_globals(fmt),
+        return request.app.render(
+            request,
+            TEMPLATE,
+            400 if errors else 200,
             csrf_token=request.csrf_token,
             form=form,
             errors=errors,
             sent=request.args.get("sent") == "1",
             action=f"{PATH}?lang={fmt.lang}",
         )
-    return Response(page, status=400 if errors else 200, mimetype="text/html")
 
 
 def validate(form: dict[str, str]) -> dict[str, str]:

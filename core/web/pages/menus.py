@@ -1,7 +1,8 @@
 """The menus a user sees: declared entries filtered by groups and read rights, as links.
 
 A menu entry shows when the user belongs to one of its groups (or it has
-none) and may read its action's model, or may read something on its
+none, or the user is an administrator, who has every right anyway) and may
+read its action's model, or may read something on its
 dashboard; an entry with children shows when one of them does. The entry of
 the page being shown, and the app (top-level entry) holding it, are marked::
 
@@ -55,7 +56,7 @@ def visible_menus(env: Environment, ui: UI) -> tuple[MenuNode, ...]:
 
     def keep(node: MenuNode) -> MenuNode | None:
         menu = node.menu
-        if menu.groups and not groups.intersection(menu.groups):
+        if menu.groups and not env.access.is_admin and not groups.intersection(menu.groups):
             return None
         children = tuple(kept for child in node.children if (kept := keep(child)) is not None)
         if menu.action is not None:
