@@ -199,6 +199,7 @@ def screenshots_folder(config: pytest.Config) -> Path:
 
 def save_screenshot(page: Page, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
+    page.evaluate("window.scrollTo(0, 0)")  # else the sticky top bar is drawn where the view was
     page.screenshot(path=str(path), full_page=True)
     return path
 

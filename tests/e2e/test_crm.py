@@ -26,7 +26,6 @@ def test_dragging_an_opportunity_to_won_wins_it(admin, live_server, screenshot):
     admin.get_by_role("link", name="CRM", exact=True).click()
     expect(admin.locator("section.column").first).to_be_visible()
     admin.locator(".facet", has_text="My pipeline").get_by_role("link", name="Remove").click()
-    screenshot(admin, "crm_pipeline")
     won = admin.locator("section.column", has=admin.locator(".column-head", has_text="Won"))
     card = admin.locator("li.card", has_text=name)
 
@@ -35,6 +34,7 @@ def test_dragging_an_opportunity_to_won_wins_it(admin, live_server, screenshot):
 
     assert moved.value.status == 200
     expect(won.locator("li.card", has_text=name)).to_be_visible()
+    screenshot(admin, "crm_pipeline")
     with live_server.db.transaction() as env:
         lead = env["crm.lead"].browse([lead_id])[0]
         assert (lead.state, lead.probability) == ("won", 100)
