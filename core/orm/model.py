@@ -280,7 +280,10 @@ class Model:
     def copy(self, overrides: Mapping[str, Any] | None = None) -> Self:
         """A new record with this one's copyable stored values, and ``overrides``."""
         vals: dict[str, Any] = {}
+        env = self.env
         for name, field in self._fields.items():
+            if not env.su and not env.access.can_see_field(field):
+                continue  # the copy gets the field's default: the user may not set it
             if field.copy and field.store and not field.compute and field.type_name != "one2many":
                 value = getattr(self, name)
                 vals[name] = list(value) if field.type_name == "many2many" else value

@@ -97,7 +97,7 @@ def test_a_move_to_no_known_column_is_a_400(ui_login, make_deals, token, stages)
     client = ui_login("user")
     assert client.fetch(f"{DEALS}/{deal}/move", {"value": "Won"}).status_code == 400
     assert client.fetch(f"{DEALS}/{deal}/move", {}).status_code == 400
-    for missing in ("999999", "99999999999999999999"):
+    for missing in ("999999", "99999999999999999999", "\u00b2"):
         assert client.fetch(f"{DEALS}/{deal}/move", {"value": missing}).status_code == 400
 
 

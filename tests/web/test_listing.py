@@ -162,6 +162,7 @@ def test_deleting_a_record_others_still_require_is_a_409_with_the_reason(ui_db, 
         ({"operation": "explode", "ids": "1"}, "Choose archive, unarchive or delete."),
         ({"operation": "archive", "ids": "1,x"}, "Record ids are whole numbers."),
         ({"operation": "archive", "ids": "99999999999"}, "Record ids are whole numbers."),
+        ({"operation": "archive", "ids": "\u00b2"}, "Record ids are whole numbers."),
         ({"operation": "archive"}, "Select at least one record."),
     ],
 )

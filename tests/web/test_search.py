@@ -84,6 +84,7 @@ def test_a_group_by_option_groups_the_list(ui_login, make_deals, token):
         ({"groupby": "amount"}, "There is no grouping named amount here."),
         ({"page": "0"}, "The page number must be a whole number from 1, not 0."),
         ({"page": "two"}, "The page number must be a whole number from 1, not two."),
+        ({"page": "\u00b2"}, "The page number must be a whole number from 1, not \u00b2."),
         ({"view": "form"}, "This page cannot be shown as form."),
         ({"q": "a\x00b"}, "The search text cannot contain NUL characters."),
         ({"action": "base.contacts"}, "There is no action named base.contacts for these records."),

@@ -37,7 +37,7 @@ def selected_ids(values: list[str]) -> list[int]:
         BadRequest: one of them is not a record id.
     """
     ids = [part.strip() for value in values for part in value.split(",") if part.strip()]
-    if not all(part.isdigit() and int(part) <= MAX_ID for part in ids):
+    if not all(part.isascii() and part.isdigit() and int(part) <= MAX_ID for part in ids):
         raise BadRequest(_("Record ids are whole numbers."))
     return list(dict.fromkeys(int(part) for part in ids))
 

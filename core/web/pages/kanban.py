@@ -26,6 +26,7 @@ from werkzeug.exceptions import BadRequest
 from werkzeug.exceptions import NotFound
 from werkzeug.wrappers import Response
 
+from core.errors import AccessError
 from core.i18n import Translator
 from core.i18n import _
 from core.orm.environment import Environment
@@ -191,7 +192,8 @@ def board(request: Request, query: Query) -> Response:
         bar=toolbar(env, fmt, ui, query),
         query=query,
         columns=board_columns,
-        movable=env.access.allows(query.model, "write"),
+        movable=env.access.allows(query.model, "write")
+        and not env.registry[query.model]._fields[view.group_by].readonly,
         move_url=model_url(query.model, "/{id}/move"),
     )
 
@@ -209,6 +211,10 @@ def move(request: Request, model: str, record_id: int) -> Response:
         raise NotFound(_("There is no model named %(model)s.", model=model))
     view = kanban_view(env.registry.ui, model)
     field = env.registry[model]._fields[view.group_by]
+    if field.readonly:  # a workflow field moves by its buttons, never by a drag
+        raise AccessError(
+            _("%(field)s cannot be changed by moving cards.", field=request.translator.field_label(field))
+        )
     raw = request.form.get("value")
     if raw is None:
         raise BadRequest(_("Say which column the card goes to."))
@@ -218,7 +224,7 @@ def move(request: Request, model: str, record_id: int) -> Response:
             if raw not in field.values:
                 raise BadRequest(_("There is no column %(value)s.", value=raw))
             value = raw
-        elif raw.isdigit() and int(raw) <= MAX_ID:
+        elif raw.isascii() and raw.isdigit() and int(raw) <= MAX_ID:
             value = int(raw)
         else:
             raise BadRequest(_("There is no column %(value)s.", value=raw))

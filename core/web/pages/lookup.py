@@ -54,7 +54,7 @@ def lookup(request: Request, model: str) -> Response:
 def parse_limit(text: str | None) -> int:
     if not text:
         return MAX_RESULTS
-    if not text.isdigit() or int(text) < 1:
+    if not (text.isascii() and text.isdigit()) or int(text) < 1:
         raise ValidationError(
             fields={"limit": _("Expected a whole number from 1 to %(max)s.", max=MAX_RESULTS)}
         )
@@ -73,7 +73,7 @@ def name_search(env: Environment, model: type[Model], text: str, limit: int) -> 
         domain: list[Any] = []
     elif name_field is not None and name_field.store:
         domain = [(name_field.name, "ilike", text)]
-    elif text.isdigit() and int(text) < 2**31:
+    elif text.isascii() and text.isdigit() and int(text) < 2**31:
         domain = [("id", "=", int(text))]
     else:
         return []

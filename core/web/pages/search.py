@@ -190,7 +190,7 @@ def _action(ui: UI, model: str, name: str | None) -> Action | None:
 def _page(text: str | None) -> int:
     if text is None or text == "":
         return 1
-    if not text.isdigit() or int(text) < 1:
+    if not (text.isascii() and text.isdigit()) or int(text) < 1:
         raise BadRequest(_("The page number must be a whole number from 1, not %(page)s.", page=text))
     return int(text)
 

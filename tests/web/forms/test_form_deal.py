@@ -196,3 +196,11 @@ def test_a_model_without_history_or_status_gets_a_plain_form(login, form_db):
     assert page.status == 200
     assert page.form()["name"] == "Plain"
     assert 'id="history"' not in page.text and "statusbar" not in page.text and "form-header" not in page.text
+
+
+def test_a_user_duplicates_a_record_without_copying_what_they_may_not_see(login, make_deal, read_deal):
+    deal_id = make_deal(name="Secret margin", margin="12.50")
+    copied = login("editor").post(f"/web/ui_forms.deal/{deal_id}/duplicate")
+    assert copied.status == 303
+    copy_id = int(re.search(r"/web/ui_forms.deal/(\d+)", copied.response.headers["Location"]).group(1))
+    assert read_deal(copy_id, "name", "margin") == {"id": copy_id, "name": "Secret margin", "margin": None}

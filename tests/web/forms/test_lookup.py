@@ -25,6 +25,7 @@ def test_the_lookup_obeys_a_smaller_limit_and_refuses_a_wrong_one(login, tags):
     assert len(client.get("/web/ui_forms.tag/lookup?q=lookup&limit=3", headers=JSON).response.json) == 3
     assert len(client.get("/web/ui_forms.tag/lookup?q=lookup&limit=50", headers=JSON).response.json) == 8
     assert client.get("/web/ui_forms.tag/lookup?limit=nope", headers=JSON).status == 400
+    assert client.get("/web/ui_forms.tag/lookup?limit=%C2%B2", headers=JSON).status == 400
 
 
 def test_the_lookup_returns_only_records_the_users_rules_let_them_read(login, tags):
