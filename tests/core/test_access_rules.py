@@ -409,3 +409,10 @@ def test_users_cannot_forge_who_created_or_changed_a_record(env, world, stamp):
         assert refused.value.fields == {stamp: "Set by the system."}
         with pytest.raises(ValidationError):
             user_env["base.partner"].create({"name": "Forged", stamp: value})
+
+
+def test_a_user_cannot_link_a_record_to_one_they_may_not_read(env, world):
+    hidden = world["beta_co"].id
+    with as_user(env, world["user"]) as user_env, pytest.raises(ValidationError) as refused:
+        user_env["base.partner"].create({"name": "Mole", "parent": hidden})
+    assert refused.value.fields == {"parent": f"No base.partner record with id {hidden}."}  # as if absent
