@@ -103,14 +103,16 @@ def ensure_sequence(
 
 
 def _find(env: Environment, code: str, company: Model | int | None) -> Any:
-    model: Any = env.registry["base.sequence"]
+    """The sequence row for ``code``, read with Core: numbering is the kernel's job, whoever
+    asks (users need no right on ``base.sequence`` to number their documents)."""
+    table = env.registry["base.sequence"]._table
     company_id = getattr(company, "id", company)
-    stmt = select(model).where(model.code == code)
+    stmt = select(table).where(table.c.code == code)
     if company_id is None:
-        stmt = stmt.where(model.company_id.is_(None))
+        stmt = stmt.where(table.c.company_id.is_(None))
     else:
-        stmt = stmt.where((model.company_id == company_id) | model.company_id.is_(None))
-    sequence = env.session.scalars(stmt.order_by(model.company_id.is_(None)).limit(1)).first()
+        stmt = stmt.where((table.c.company_id == company_id) | table.c.company_id.is_(None))
+    sequence = env.session.execute(stmt.order_by(table.c.company_id.is_(None)).limit(1)).first()
     if sequence is None:
         raise UserError(f"No sequence has the code {code!r}; create one in Settings → Sequences.")
     return sequence

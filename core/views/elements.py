@@ -59,6 +59,8 @@ class Field:
     columns: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
+        if not all(isinstance(column, str) for column in self.columns):
+            raise ConfigError(f"field {self.name}: columns are field names (strings)")
         if self.widget is not None and self.widget not in WIDGETS:
             raise ConfigError(f"field {self.name}: unknown widget {self.widget!r} (one of {sorted(WIDGETS)})")
         assign(self, columns=tuple(self.columns))

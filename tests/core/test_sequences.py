@@ -12,6 +12,8 @@ from core.errors import UserError
 from core.loader.lifecycle import install
 from core.orm.sequences import ensure_sequence
 from core.orm.sequences import next_number
+from core.testing import as_user
+from core.testing import make_user
 
 MARCH_2026 = dt.date(2026, 3, 1)
 
@@ -183,3 +185,11 @@ def test_standard_numbers_do_not_wait_for_open_transactions(committed_db):
             raise Refused
     with committed_db.transaction() as env:
         assert next_number(env, "test.doc") == "D0005"
+
+
+def test_a_user_without_rights_on_sequences_numbers_their_documents(env):
+    ensure_sequence(env, "test.ticket", "Tickets", "T", 3)
+    user = make_user(env, "clerk")
+    with as_user(env, user) as user_env:
+        assert user_env.access.allows("base.sequence", "read") is False
+        assert next_number(user_env, "test.ticket") == "T001"

@@ -10,6 +10,7 @@ from core.views import Action
 from core.views import Button
 from core.views import Chart
 from core.views import Dashboard
+from core.views import Field
 from core.views import Filter
 from core.views import FormView
 from core.views import Group
@@ -250,3 +251,8 @@ def test_the_base_addon_declares_contacts_and_settings(db):
     assert [node.menu.name for node in ui.menus][:2] == ["base.contacts", "base.settings"]
     assert names(ui.views["base.partner.form"].pages) == ["contacts", "notes"]
     assert ui.actions["base.contacts"].model == "base.partner"
+
+
+def test_line_editor_columns_are_field_names():
+    with pytest.raises(ConfigError, match="field lines: columns are field names"):
+        Field("lines", columns=[Field("name")])

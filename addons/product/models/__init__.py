@@ -1,0 +1,1 @@
+"""The product addon's models: ``category.py`` and ``product.py``."""

@@ -1,0 +1,289 @@
+"""Sales orders: a quotation that becomes an order, with its lines, taxes and totals.
+
+The ``state`` follows the declared workflow `Order.TRANSITIONS`, checked in
+one place (`Order._move`)::
+
+    draft ──send──▶ sent ──confirm──▶ confirmed ──done──▶ done
+      │ ╰───────────confirm──────────▶   │
+      ╰──cancel──▶ cancelled ◀──cancel───╯   (sent orders can be cancelled too)
+                   cancelled ──draft──▶ draft
+
+Confirming fires ``sales_order_confirmed`` and cancelling
+``sales_order_cancelled`` (`addons.sales.hookspecs`) after the state is
+written, in the same transaction.
+
+A new order is named from the sequence ``sales.order`` (``SO/2026/00001``,
+restarting each year of the order date), takes its customer's pricelist, the
+pricelist's currency (else the company's) and the company's tax rounding.
+New lines are completed by `addons.sales.pricing.fill_lines`. The amounts are
+stored, so lists, groupings and dashboards sum them in SQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+from collections.abc import Mapping
+from typing import Any
+from typing import ClassVar
+
+from addons.sales import pricing
+from addons.sales import reporting
+from addons.sales.models.company import TAX_ROUNDING
+from core.errors import MissingError
+from core.errors import ValidationError
+from core.i18n import _
+from core.orm import fields
+from core.orm.constraints import constrains
+from core.orm.environment import Environment
+from core.orm.model import Model
+from core.orm.model import api_method
+from core.orm.records import RecordSet
+from core.orm.sequences import next_number
+
+STATES = [
+    ("draft", "Quotation"),
+    ("sent", "Quotation sent"),
+    ("confirmed", "Sales order"),
+    ("done", "Done"),
+    ("cancelled", "Cancelled"),
+]
+SEQUENCE = "sales.order"
+COST_READERS = ("product.group_cost_reader",)
+ZERO = decimal.Decimal(0)
+
+
+def default_company(env: Environment) -> Any:
+    """The acting user's current company, else the main company."""
+    if env.user_id is not None:
+        user = env.session.get(env.registry["base.user"], env.user_id)
+        if user is not None and user.company is not None:  # type: ignore[attr-defined]
+            return user.company  # type: ignore[attr-defined]
+    try:
+        return env.ref("base.main_company")
+    except MissingError:
+        return None
+
+
+def default_user(env: Environment) -> Any:
+    return env.user_id
+
+
+def today(env: Environment) -> dt.date:
+    """Today on the acting user's calendar."""
+    return dt.datetime.now(env.tz).date()
+
+
+class Order(Model, name="sales.order"):
+    _description = "Sales order"
+    _order = "date_order desc, id desc"
+    _history = True
+    TRANSITIONS: ClassVar[Mapping[str, frozenset[str]]] = {
+        "draft": frozenset({"sent", "confirmed", "cancelled"}),
+        "sent": frozenset({"confirmed", "cancelled"}),
+        "confirmed": frozenset({"done", "cancelled"}),
+        "done": frozenset(),
+        "cancelled": frozenset({"draft"}),
+    }
+
+    name = fields.Char("Number", required=True, readonly=True, copy=False, index=True)
+    state = fields.Selection(STATES, default="draft", required=True, readonly=True, tracked=True, copy=False)
+    partner = fields.Many2one("base.partner", "Customer", required=True, tracked=True, index=True)
+    contact = fields.Many2one("base.partner", "Contact person")
+    date_order = fields.Date("Order date", default=today, required=True, tracked=True, index=True)
+    validity_date = fields.Date("Valid until")
+    payment_term = fields.Many2one("sales.payment_term", "Payment terms")
+    pricelist = fields.Many2one("sales.pricelist")
+    currency = fields.Many2one("base.currency", required=True, ondelete="restrict")
+    user = fields.Many2one("base.user", "Salesperson", default=default_user, tracked=True, index=True)
+    company = fields.Many2one("base.company", default=default_company, required=True)
+    tax_rounding = fields.Selection(TAX_ROUNDING, "Tax rounding", required=True)
+    lines = fields.One2many("sales.order_line", inverse="order")
+    amount_untaxed = fields.Monetary("Untaxed amount", currency="currency", store=True)
+    amount_tax = fields.Monetary("Taxes", currency="currency", store=True)
+    amount_total = fields.Monetary("Total", currency="currency", store=True, tracked=True)
+    margin = fields.Monetary(currency="currency", store=True, groups=COST_READERS)
+    note = fields.Text("Terms and conditions")
+
+    @amount_untaxed.computed_from("lines.subtotal")
+    def _compute_amount_untaxed(self) -> None:
+        self.amount_untaxed = sum((decimal.Decimal(line.subtotal or 0) for line in self.lines), ZERO)
+
+    @amount_tax.computed_from("lines.tax_amount", "lines.tax_exact", "tax_rounding", "currency")
+    def _compute_amount_tax(self) -> None:
+        """Per line: the sum of the lines' rounded taxes; per total: their exact sum, rounded once."""
+        if self.tax_rounding == "per_total":
+            exact = sum((decimal.Decimal(line.tax_exact or 0) for line in self.lines), ZERO)
+            self.amount_tax = self.currency.round(exact) if self.currency is not None else exact
+        else:
+            self.amount_tax = sum((decimal.Decimal(line.tax_amount or 0) for line in self.lines), ZERO)
+
+    @amount_total.computed_from("amount_untaxed", "amount_tax")
+    def _compute_amount_total(self) -> None:
+        self.amount_total = decimal.Decimal(self.amount_untaxed or 0) + decimal.Decimal(self.amount_tax or 0)
+
+    @margin.computed_from("lines.margin")
+    def _compute_margin(self) -> None:
+        self.margin = sum((decimal.Decimal(line.margin or 0) for line in self.lines), ZERO)
+
+    @constrains("pricelist", "currency")
+    def _check_pricelist_currency(self) -> None:
+        if self.pricelist is not None and self.pricelist.currency != self.currency:
+            raise ValidationError(
+                fields={"pricelist": _("The pricelist's currency must be the order's currency.")}
+            )
+
+    # -- creation --------------------------------------------------------------------
+
+    @classmethod
+    def new(cls, env: Environment, vals: Mapping[str, Any]) -> Order:
+        """An order with its number, the customer's pricelist, its currency and complete lines."""
+        vals = dict(vals)
+        company = pricing.record(env, "base.company", vals.get("company")) or default_company(env)
+        partner = pricing.record(env, "base.partner", vals.get("partner"))
+        if "pricelist" not in vals and partner is not None and partner.pricelist is not None:
+            vals["pricelist"] = partner.pricelist.id
+        pricelist = pricing.record(env, "sales.pricelist", vals.get("pricelist"))
+        if vals.get("currency") is None:
+            currency = pricelist.currency if pricelist is not None else getattr(company, "currency", None)
+            vals["currency"] = currency.id if currency is not None else None
+        if vals.get("tax_rounding") is None:
+            vals["tax_rounding"] = getattr(company, "sales_tax_rounding", None) or "per_line"
+        day = cls._fields["date_order"].convert(vals.get("date_order"), env) or today(env)
+        vals["date_order"] = day
+        if not vals.get("name"):
+            vals["name"] = next_number(env, SEQUENCE, company=company, on=day)
+        if vals.get("lines"):
+            vals["lines"] = [dict(line) if isinstance(line, Mapping) else line for line in vals["lines"]]
+            new_lines = [line for line in vals["lines"] if isinstance(line, dict) and line.get("id") is None]
+            currency = pricing.record(env, "base.currency", vals["currency"])
+            pricing.fill_lines(env, new_lines, pricelist=pricelist, currency=currency, day=day)
+        return super().new(env, vals)  # type: ignore[return-value]
+
+    def write(self, vals: Mapping[str, Any]) -> None:
+        """Change the order; new lines given in ``lines`` are completed as on creation."""
+        if vals.get("lines"):
+            vals = dict(vals)
+            vals["lines"] = [dict(line) if isinstance(line, Mapping) else line for line in vals["lines"]]
+            new_lines = [line for line in vals["lines"] if isinstance(line, dict) and line.get("id") is None]
+            pricelist = (
+                pricing.record(self.env, "sales.pricelist", vals["pricelist"])
+                if "pricelist" in vals
+                else self.pricelist
+            )
+            pricing.fill_lines(
+                self.env, new_lines, pricelist=pricelist, currency=self.currency, day=self.date_order
+            )
+        super().write(vals)
+
+    # -- workflow ---------------------------------------------------------------------
+
+    @classmethod
+    def _move(cls, orders: RecordSet[Any], target: str) -> None:
+        """Move every order of ``orders`` to ``target``, or none if the workflow refuses one.
+
+        Raises:
+            ValidationError: an order's state does not lead to ``target`` (`TRANSITIONS`).
+        """
+        labels = dict(STATES)
+        for order in orders:
+            if target not in cls.TRANSITIONS[order.state]:
+                raise ValidationError(
+                    _(
+                        "%(name)s is in the state “%(state)s” and cannot become “%(target)s”.",
+                        name=order.name,
+                        state=_(labels[order.state]),
+                        target=_(labels[target]),
+                    ),
+                    fields={"state": _("Not allowed from this state.")},
+                )
+        orders.write({"state": target})
+        orders.env.flush()
+
+    @api_method
+    def action_send(self) -> Order:
+        """Mark the quotation as sent to the customer.
+
+        Raises:
+            ValidationError: it is not a draft quotation.
+        """
+        self._move(RecordSet(self.env, type(self), [self]), "sent")
+        return self
+
+    @api_method
+    def action_confirm(self) -> Order:
+        """Make the quotation a sales order; fires ``sales_order_confirmed``.
+
+        Raises:
+            ValidationError: it is not a draft or sent quotation, or it has no lines.
+        """
+        orders = RecordSet(self.env, type(self), [self])
+        if not self.lines:
+            raise ValidationError(
+                _("%(name)s has no lines to confirm.", name=self.name), fields={"lines": _("Add a line.")}
+            )
+        self._move(orders, "confirmed")
+        self.env.hook.sales_order_confirmed(env=self.env, orders=orders)
+        return self
+
+    @api_method
+    def action_done(self) -> Order:
+        """Close a confirmed order: it is delivered and settled.
+
+        Raises:
+            ValidationError: it is not confirmed.
+        """
+        self._move(RecordSet(self.env, type(self), [self]), "done")
+        return self
+
+    @api_method
+    def action_cancel(self) -> Order:
+        """Cancel the quotation or order; fires ``sales_order_cancelled``.
+
+        Raises:
+            ValidationError: it is done or already cancelled.
+        """
+        orders = RecordSet(self.env, type(self), [self])
+        self._move(orders, "cancelled")
+        self.env.hook.sales_order_cancelled(env=self.env, orders=orders)
+        return self
+
+    @api_method
+    def action_draft(self) -> Order:
+        """Make a cancelled order a draft quotation again.
+
+        Raises:
+            ValidationError: it is not cancelled.
+        """
+        self._move(RecordSet(self.env, type(self), [self]), "draft")
+        return self
+
+    # -- reports ------------------------------------------------------------------------
+
+    @classmethod
+    def sales_stats(
+        cls,
+        env: Environment,
+        by: str = "month",
+        date_from: dt.date | None = None,
+        date_to: dt.date | None = None,
+    ) -> list[dict[str, Any]]:
+        """Revenue of confirmed and done orders by month, product, customer or salesperson.
+
+        See `addons.sales.reporting.revenue`.
+        """
+        return reporting.revenue(env, by, date_from, date_to)
+
+    @classmethod
+    def sales_average(
+        cls, env: Environment, date_from: dt.date | None = None, date_to: dt.date | None = None
+    ) -> dict[str, decimal.Decimal]:
+        """Average untaxed value of confirmed and done orders, by currency code."""
+        return reporting.average_order_value(env, date_from, date_to)
+
+    @classmethod
+    def sales_conversion(
+        cls, env: Environment, date_from: dt.date | None = None, date_to: dt.date | None = None
+    ) -> decimal.Decimal | None:
+        """Percentage of quotations that became orders; see `addons.sales.reporting.conversion_rate`."""
+        return reporting.conversion_rate(env, date_from, date_to)
