@@ -22,8 +22,11 @@ from typing import Any
 from addons.sales import pricing
 from addons.sales.models.pricelist import convert
 from core.errors import UserError
+from core.errors import ValidationError
+from core.i18n import _
 from core.orm import fields
 from core.orm.constraints import Check
+from core.orm.constraints import constrains
 from core.orm.environment import Environment
 from core.orm.model import Model
 
@@ -44,7 +47,7 @@ class OrderLine(Model, name="sales.order_line"):
     order = fields.Many2one("sales.order", required=True, ondelete="cascade", index=True)
     sequence = fields.Integer(default=10)
     product = fields.Many2one("product.product", ondelete="restrict", index=True)
-    description = fields.Text(required=True)
+    description = fields.Text(help="Filled from the product when left empty.")
     quantity = fields.Decimal(digits=(16, 4), default=1, required=True)
     uom = fields.Many2one("base.uom", "Unit")
     price_unit = fields.Decimal("Unit price", digits=(20, 6), default=0, required=True)
@@ -96,6 +99,11 @@ class OrderLine(Model, name="sales.order_line"):
             self.margin = None
             return
         self.margin = decimal.Decimal(self.subtotal or 0) - cost * decimal.Decimal(self.quantity or 0)
+
+    @constrains("product", "description")
+    def _check_says_what_is_sold(self) -> None:
+        if self.product is None and not self.description:
+            raise ValidationError(fields={"description": _("A line needs a product or a description.")})
 
     @classmethod
     def new(cls, env: Environment, vals: Mapping[str, Any]) -> OrderLine:

@@ -184,7 +184,8 @@ def parse_lines(
         for column in widget.columns:
             cell = f"{key}.{column.name}"
             if column.required and cell not in refused and blank(line.get(column.name)):
-                if line_id is None or column.name in line:
+                # A new line left blank takes the field's default, which the ORM applies.
+                if column.name in line or (line_id is None and column.field.default is MISSING):
                     refused[cell] = _("This field is required.")
         errors.update(refused)
         lines.append({"id": line_id, **line} if line_id is not None else line)

@@ -117,6 +117,14 @@ def test_a_new_line_without_its_required_cell_is_refused_on_that_cell(env, form)
     assert parsed.errors == {"lines.9.name": "This field is required."}
 
 
+def test_a_new_line_left_blank_where_the_field_has_a_default_takes_the_default(env, form):
+    cells = {"lines.9.id": "", "lines.9.name": "Bolt", "lines.9.quantity": ""}
+    parsed = read(env, form, lines="", **cells)
+    assert parsed.errors == {}
+    deal = env["ui_forms.deal"].create({"name": "Defaults", **parsed.vals})
+    assert [(line.name, line.quantity) for line in deal.lines] == [("Bolt", 1)]
+
+
 def test_only_values_that_differ_from_the_record_are_written(env, form):
     deal = env["ui_forms.deal"].create({"name": "Same", "amount": "5", "lines": [{"name": "A", "price": 2}]})
     fmt = translator(env.registry, "en")

@@ -15,7 +15,7 @@ class DealLine(Model, name="ui_forms.deal_line"):
     deal = fields.Many2one("ui_forms.deal", required=True, ondelete="cascade")
     name = fields.Char("Product", required=True)
     partner = fields.Many2one("base.partner", "Supplier")
-    quantity = fields.Decimal(digits=(12, 3), default=1)
+    quantity = fields.Decimal(digits=(12, 3), default=1, required=True)
     price = fields.Decimal(digits=(12, 2), default=0)
     subtotal = fields.Decimal(digits=(16, 2), store=True)
 
