@@ -20,7 +20,7 @@ from collections import defaultdict
 from typing import Any
 
 from addons.crm.models.stage import Stage
-from core.errors import MissingError
+from core.base.models.company import current_company
 from core.orm.environment import Environment
 
 
@@ -32,21 +32,9 @@ def fill(env: Environment, vals_list: list[dict[str, Any]]) -> None:
     _fill_stages(env, vals_list)
 
 
-def default_company(env: Environment) -> Any:
-    """The acting user's current company, else the main company (for the system)."""
-    if env.user_id is not None:
-        user = env.session.get(env.registry["base.user"], env.user_id)
-        if user is not None and user.company is not None:  # type: ignore[attr-defined]
-            return user.company  # type: ignore[attr-defined]
-    try:
-        return env.ref("base.main_company")
-    except MissingError:
-        return None
-
-
 def default_currency(env: Environment) -> Any:
-    """The currency of `default_company`."""
-    company = default_company(env)
+    """The currency of the acting user's company (`current_company`)."""
+    company = current_company(env)
     return company.currency if company is not None else None
 
 
@@ -60,7 +48,7 @@ def _id(value: Any) -> int | None:
 def _fill_company(env: Environment, vals_list: list[dict[str, Any]]) -> None:
     """Leads without a company get the user's; without a currency, their company's."""
     if any("company" not in vals for vals in vals_list):
-        company = default_company(env)
+        company = current_company(env)
         for vals in vals_list:
             vals.setdefault("company", company)
     company_model = env.registry["base.company"]

@@ -10,6 +10,7 @@ Every user action runs in one environment inside one transaction (see
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import inspect
 import zoneinfo
@@ -95,6 +96,10 @@ class Environment:
     def tz(self) -> zoneinfo.ZoneInfo:
         """The user's timezone (naive datetimes from users are read in it)."""
         return zoneinfo.ZoneInfo(self.context.get("tz") or "UTC")
+
+    def today(self) -> dt.date:
+        """Today's date on the user's calendar (in their timezone)."""
+        return dt.datetime.now(self.tz).date()
 
     @property
     def lang(self) -> str:

@@ -19,6 +19,7 @@ one from their fields; kanban views exist only where declared. A view with a
 
 from __future__ import annotations
 
+import abc
 import dataclasses
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -42,7 +43,7 @@ DEFAULT_LIMIT = 80
 T = TypeVar("T", Field, Group, Page, Button, Filter, GroupBy)
 
 
-class BaseView:
+class BaseView(abc.ABC):
     """What every kind of view has: a model, a name, and the fields it shows."""
 
     kind: ClassVar[str]
@@ -54,10 +55,11 @@ class BaseView:
         assign(self, name=self.name or f"{self.model}.{self.kind}")
 
     @property
+    @abc.abstractmethod
     def fields(self) -> tuple[Field, ...]:
         """Every field the view shows, in order."""
-        raise NotImplementedError
 
+    @abc.abstractmethod
     def extended(self, extension: ViewExtension) -> BaseView:
         """A copy with ``extension`` applied.
 
@@ -65,7 +67,6 @@ class BaseView:
             ConfigError: an anchor or a hidden name is not in this view, or
                 the extension adds something this kind of view cannot show.
         """
-        raise NotImplementedError
 
 
 @dataclasses.dataclass(frozen=True)

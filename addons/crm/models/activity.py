@@ -31,11 +31,6 @@ DONE_MESSAGES: dict[str, Callable[[str], str]] = {
 }
 
 
-def today(env: Environment) -> dt.date:
-    """The current date in the acting user's time zone."""
-    return dt.datetime.now(env.tz).date()
-
-
 class Activity(Model, name="crm.activity"):
     _description = "Activity"
     _order = "date_due, id"
@@ -44,7 +39,7 @@ class Activity(Model, name="crm.activity"):
     kind = fields.Selection(KINDS, "Type", default="call", required=True)
     summary = fields.Char(required=True)
     note = fields.Text()
-    date_due = fields.Date("Due date", required=True, default=today, index=True)
+    date_due = fields.Date("Due date", required=True, default=Environment.today, index=True)
     user = fields.Many2one("base.user", "Assigned to", default=lambda env: env.user_id)
     lead = fields.Many2one("crm.lead", ondelete="cascade")
     partner = fields.Many2one("base.partner", ondelete="cascade")

@@ -28,7 +28,6 @@ from sqlalchemy import or_
 from sqlalchemy import select
 
 from addons.crm.models.activity import KINDS
-from addons.crm.models.activity import today
 from core.errors import ValidationError
 from core.i18n import _
 from core.orm import fields
@@ -96,7 +95,7 @@ class FollowupRule(Model, name="crm.followup_rule"):
         if not rules:
             return
         activity = env.registry["crm.activity"]
-        day = today(env)
+        day = env.today()
         with env.session.no_autoflush:
             for lead in staged:
                 for rule in rules.get(lead.stage_id, ()):

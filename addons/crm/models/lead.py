@@ -35,6 +35,7 @@ from addons.crm import assignment
 from addons.crm import duplicates
 from addons.crm import reporting
 from addons.crm.models.stage import Stage
+from core.base.models.company import current_company
 from core.base.models.partner import EMAIL
 from core.errors import ValidationError
 from core.i18n import _
@@ -115,7 +116,7 @@ class Lead(Model, name="crm.lead"):
     # Who works on it.
     user = fields.Many2one("base.user", "Salesperson", tracked=True)
     team = fields.Many2one("crm.team", "Sales team", tracked=True)
-    company = fields.Many2one("base.company", default=assignment.default_company)
+    company = fields.Many2one("base.company", default=current_company)
     # The pipeline.
     stage = fields.Many2one("crm.stage", tracked=True, ondelete="restrict")
     priority = fields.Selection(PRIORITIES, default="0")

@@ -30,7 +30,7 @@ from typing import ClassVar
 from addons.sales import pricing
 from addons.sales import reporting
 from addons.sales.models.company import TAX_ROUNDING
-from core.errors import MissingError
+from core.base.models.company import current_company
 from core.errors import ValidationError
 from core.i18n import _
 from core.orm import fields
@@ -53,25 +53,8 @@ COST_READERS = ("product.group_cost_reader",)
 ZERO = decimal.Decimal(0)
 
 
-def default_company(env: Environment) -> Any:
-    """The acting user's current company, else the main company."""
-    if env.user_id is not None:
-        user = env.session.get(env.registry["base.user"], env.user_id)
-        if user is not None and user.company is not None:  # type: ignore[attr-defined]
-            return user.company  # type: ignore[attr-defined]
-    try:
-        return env.ref("base.main_company")
-    except MissingError:
-        return None
-
-
 def default_user(env: Environment) -> Any:
     return env.user_id
-
-
-def today(env: Environment) -> dt.date:
-    """Today on the acting user's calendar."""
-    return dt.datetime.now(env.tz).date()
 
 
 class Order(Model, name="sales.order"):
@@ -90,13 +73,13 @@ class Order(Model, name="sales.order"):
     state = fields.Selection(STATES, default="draft", required=True, readonly=True, tracked=True, copy=False)
     partner = fields.Many2one("base.partner", "Customer", required=True, tracked=True, index=True)
     contact = fields.Many2one("base.partner", "Contact person")
-    date_order = fields.Date("Order date", default=today, required=True, tracked=True, index=True)
+    date_order = fields.Date("Order date", default=Environment.today, required=True, tracked=True, index=True)
     validity_date = fields.Date("Valid until")
     payment_term = fields.Many2one("sales.payment_term", "Payment terms")
     pricelist = fields.Many2one("sales.pricelist")
     currency = fields.Many2one("base.currency", required=True, ondelete="restrict")
     user = fields.Many2one("base.user", "Salesperson", default=default_user, tracked=True, index=True)
-    company = fields.Many2one("base.company", default=default_company, required=True)
+    company = fields.Many2one("base.company", default=current_company, required=True)
     tax_rounding = fields.Selection(TAX_ROUNDING, "Tax rounding", required=True)
     lines = fields.One2many("sales.order_line", inverse="order")
     amount_untaxed = fields.Monetary("Untaxed amount", currency="currency", store=True)
@@ -139,7 +122,7 @@ class Order(Model, name="sales.order"):
     def new(cls, env: Environment, vals: Mapping[str, Any]) -> Order:
         """An order with its number, the customer's pricelist, its currency and complete lines."""
         vals = dict(vals)
-        company = pricing.record(env, "base.company", vals.get("company")) or default_company(env)
+        company = pricing.record(env, "base.company", vals.get("company")) or current_company(env)
         partner = pricing.record(env, "base.partner", vals.get("partner"))
         if "pricelist" not in vals and partner is not None and partner.pricelist is not None:
             vals["pricelist"] = partner.pricelist.id
@@ -149,7 +132,7 @@ class Order(Model, name="sales.order"):
             vals["currency"] = currency.id if currency is not None else None
         if vals.get("tax_rounding") is None:
             vals["tax_rounding"] = getattr(company, "sales_tax_rounding", None) or "per_line"
-        day = cls._fields["date_order"].convert(vals.get("date_order"), env) or today(env)
+        day = cls._fields["date_order"].convert(vals.get("date_order"), env) or env.today()
         vals["date_order"] = day
         if not vals.get("name"):
             vals["name"] = next_number(env, SEQUENCE, company=company, on=day)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from core.errors import MissingError
 from core.orm import fields
+from core.orm.environment import Environment
 from core.orm.model import Model
 
 
@@ -17,3 +21,20 @@ class Company(Model, name="base.company"):
     parent = fields.Many2one("base.company", "Parent company")
     country = fields.Many2one("base.country")
     vat = fields.Char("Tax id")
+
+
+def current_company(env: Environment) -> Any:
+    """The company the acting user works in now, else the main company (for the system).
+
+    Addons use it as the default of their ``company`` fields::
+
+        company = fields.Many2one("base.company", default=current_company)
+    """
+    if env.user_id is not None:
+        user = env.session.get(env.registry["base.user"], env.user_id)
+        if user is not None and user.company is not None:  # type: ignore[attr-defined]
+            return user.company  # type: ignore[attr-defined]
+    try:
+        return env.ref("base.main_company")
+    except MissingError:
+        return None

@@ -19,7 +19,6 @@ when their search view declares none of that name.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from typing import Any
 
 from werkzeug.datastructures import MultiDict
@@ -226,8 +225,7 @@ def orm_order(query: Query) -> str | None:
 
 def placeholder_values(env: Environment) -> dict[str, Any]:
     """What ``@user``, ``@company``, ``@today``... stand for, for the user of ``env`` today in their zone."""
-    today = dt.datetime.now(env.tz).date()
-    return {**env.access.values, **date_values(today)}
+    return {**env.access.values, **date_values(env.today())}
 
 
 def text_domain(env: Environment, ui: UI, model: str, text: str) -> list[Any]:
