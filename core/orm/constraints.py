@@ -82,21 +82,33 @@ class SQLConstraint(abc.ABC):
 
 @dataclass(frozen=True, init=False)
 class Unique(SQLConstraint):
-    """No two rows share the same values of ``fields`` (field names, not columns)."""
+    """No two rows share the same values of ``fields`` (field names, not columns).
+
+    SQL counts two NULLs as different, so rows with an empty field never
+    clash. ``nulls_distinct=False`` makes empty values equal on PostgreSQL
+    (``NULLS NOT DISTINCT``); SQLite has no such option, and relies on its
+    single writer and on the addon looking before it inserts.
+    """
 
     fields: tuple[str, ...]
+    nulls_distinct: bool
     prefix = "uq"
 
-    def __init__(self, *fields: str, message: str) -> None:
+    def __init__(self, *fields: str, message: str, nulls_distinct: bool = True) -> None:
         object.__setattr__(self, "fields", fields)
         object.__setattr__(self, "message", message)
+        object.__setattr__(self, "nulls_distinct", nulls_distinct)
 
     @property
     def key(self) -> str:
         return "_".join(self.fields)
 
     def build(self, table_name: str, columns: dict[str, str]) -> Constraint:
-        return UniqueConstraint(*(columns[name] for name in self.fields), name=conv(self.name_in(table_name)))
+        return UniqueConstraint(
+            *(columns[name] for name in self.fields),
+            name=conv(self.name_in(table_name)),
+            postgresql_nulls_not_distinct=not self.nulls_distinct,
+        )
 
     def reported_in(self, error: str, table_name: str, columns: Mapping[str, str]) -> bool:
         # SQLite names the columns instead: "UNIQUE constraint failed: t.partner_id, t.date".

@@ -1,0 +1,153 @@
+"""What is and will be in stock: levels per product now, and the forecast by date.
+
+`levels` answers for many products in three queries: on hand and reserved
+from the quants of internal locations, incoming and outgoing from the open
+moves (confirmed, not yet done) into and out of them. ``forecast`` is on
+hand + incoming − outgoing. `forecast_by_date` lists the open moves of one
+product in date order with the running quantity, which says when an order
+can be served.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import case
+from sqlalchemy import func
+from sqlalchemy import select
+
+from addons.stock import ledger
+from core.orm.environment import Environment
+
+ZERO = decimal.Decimal(0)
+OPEN = ("waiting", "partial", "ready")
+
+
+@dataclass(frozen=True)
+class Levels:
+    on_hand: decimal.Decimal
+    reserved: decimal.Decimal
+    incoming: decimal.Decimal
+    outgoing: decimal.Decimal
+
+    @property
+    def free(self) -> decimal.Decimal:
+        """On hand and not reserved."""
+        return self.on_hand - self.reserved
+
+    @property
+    def forecast(self) -> decimal.Decimal:
+        return self.on_hand + self.incoming - self.outgoing
+
+
+@dataclass(frozen=True)
+class ForecastRow:
+    date: dt.datetime
+    reference: str
+    incoming: decimal.Decimal
+    outgoing: decimal.Decimal
+    balance: decimal.Decimal
+
+
+def internal_locations(env: Environment, warehouse: Any = None) -> list[int]:
+    """The internal locations of ``warehouse``, or of every warehouse the user reaches."""
+    domain: list[Any] = [("usage", "=", "internal")]
+    if warehouse is not None:
+        domain.append(("id", "child_of", warehouse.view_location.id))
+    return list(env["stock.location"].search(domain).ids)
+
+
+def levels(env: Environment, product_ids: Iterable[int], warehouse: Any = None) -> dict[int, Levels]:
+    """Levels per product id in ``warehouse`` (every warehouse by default)."""
+    product_ids = sorted(set(product_ids))
+    locations = internal_locations(env, warehouse)
+    stock = ledger.quantities(env, product_ids, locations)
+    incoming, outgoing = _open_moves(env, product_ids, locations)
+    return {
+        product: Levels(
+            stock[product].on_hand,
+            stock[product].reserved,
+            incoming.get(product, ZERO),
+            outgoing.get(product, ZERO),
+        )
+        for product in product_ids
+    }
+
+
+def _open_moves(
+    env: Environment, product_ids: list[int], locations: list[int]
+) -> tuple[dict[int, decimal.Decimal], dict[int, decimal.Decimal]]:
+    if not product_ids or not locations:
+        return {}, {}
+    moves = env.registry["stock.move"]._table
+    into = moves.c.location_dest_id.in_(locations)
+    out_of = moves.c.location_id.in_(locations)
+    remaining = moves.c.quantity - moves.c.quantity_done
+    stmt = (
+        select(
+            moves.c.product_id,
+            func.sum(case((into & ~out_of, remaining), else_=0)),
+            func.sum(case((out_of & ~into, remaining), else_=0)),
+        )
+        .where(moves.c.product_id.in_(product_ids), moves.c.state.in_(OPEN), into | out_of)
+        .group_by(moves.c.product_id)
+    )
+    incoming: dict[int, decimal.Decimal] = {}
+    outgoing: dict[int, decimal.Decimal] = {}
+    for product, inward, outward in env.session.execute(stmt):
+        incoming[product] = ledger.to_quantity(inward)
+        outgoing[product] = ledger.to_quantity(outward)
+    return incoming, outgoing
+
+
+def forecast_by_date(env: Environment, product: Any, warehouse: Any = None) -> list[ForecastRow]:
+    """The open moves of ``product`` in and out of ``warehouse``, by date, with the running quantity."""
+    locations = set(internal_locations(env, warehouse))
+    balance = levels(env, [product.id], warehouse)[product.id].on_hand
+    rows = []
+    moves = env["stock.move"].search(
+        [("product", "=", product.id), ("state", "in", list(OPEN))], order="date, id"
+    )
+    for move in moves:
+        inward = move.location_dest.id in locations and move.location.id not in locations
+        outward = move.location.id in locations and move.location_dest.id not in locations
+        if not (inward or outward):
+            continue
+        quantity = decimal.Decimal(move.quantity) - decimal.Decimal(move.quantity_done or 0)
+        balance += quantity if inward else -quantity
+        rows.append(
+            ForecastRow(
+                move.date,
+                move.reference or move.origin or "",
+                quantity if inward else ZERO,
+                quantity if outward else ZERO,
+                balance,
+            )
+        )
+    return rows
+
+
+def available_on(
+    env: Environment, product: Any, quantity: decimal.Decimal, warehouse: Any = None
+) -> dt.date | None:
+    """The first day from which ``quantity`` more of ``product`` stays covered, or None if it never is.
+
+    Every open move counts, reserved or not: the day is the earliest from
+    which the running forecast never drops below ``quantity`` again.
+    """
+    today = env.today()
+    rows = forecast_by_date(env, product, warehouse)
+    days = [today] + [max(today, row.date.astimezone(env.tz).date()) for row in rows]
+    balances = [levels(env, [product.id], warehouse)[product.id].on_hand] + [row.balance for row in rows]
+    lowest_after = decimal.Decimal("Infinity")
+    covered_from = None
+    for index in range(len(balances) - 1, -1, -1):
+        lowest_after = min(lowest_after, balances[index])
+        if lowest_after < quantity:
+            break
+        covered_from = days[index]
+    return covered_from
