@@ -3,9 +3,9 @@
 `levels` answers for many products in three queries: on hand and reserved
 from the quants of internal locations, incoming and outgoing from the open
 moves (confirmed, not yet done) into and out of them. ``forecast`` is on
-hand + incoming − outgoing. `forecast_by_date` lists the open moves of one
-product in date order with the running quantity, which says when an order
-can be served.
+hand + incoming − outgoing. `forecasts` lists the open moves of many
+products in date order with the running quantity, which says when an order
+can be served (`Forecast.available_on`).
 """
 
 from __future__ import annotations
@@ -104,22 +104,55 @@ def _open_moves(
     return incoming, outgoing
 
 
-def forecast_by_date(env: Environment, product: Any, warehouse: Any = None) -> list[ForecastRow]:
-    """The open moves of ``product`` in and out of ``warehouse``, by date, with the running quantity."""
-    locations = set(internal_locations(env, warehouse))
-    balance = levels(env, [product.id], warehouse)[product.id].on_hand
-    rows = []
+@dataclass(frozen=True)
+class Forecast:
+    """A product's quantity on hand and its open moves by date, with the running quantity."""
+
+    on_hand: decimal.Decimal
+    rows: tuple[ForecastRow, ...]
+
+    def available_on(self, quantity: decimal.Decimal, today: dt.date, tz: Any) -> dt.date | None:
+        """The first day from which ``quantity`` more stays covered, or None if it never is.
+
+        Every open move counts, reserved or not: the day is the earliest from
+        which the running forecast never drops below ``quantity`` again.
+        """
+        days = [today] + [max(today, row.date.astimezone(tz).date()) for row in self.rows]
+        balances = [self.on_hand] + [row.balance for row in self.rows]
+        lowest_after = decimal.Decimal("Infinity")
+        covered_from = None
+        for index in range(len(balances) - 1, -1, -1):
+            lowest_after = min(lowest_after, balances[index])
+            if lowest_after < quantity:
+                break
+            covered_from = days[index]
+        return covered_from
+
+
+def forecasts(env: Environment, product_ids: Iterable[int], warehouse: Any = None) -> dict[int, Forecast]:
+    """Per product id, on hand and the open moves in and out of ``warehouse`` by date (three queries)."""
+    product_ids = sorted(set(product_ids))
+    location_ids = internal_locations(env, warehouse)
+    locations = set(location_ids)
+    balances = {
+        product: levels.on_hand
+        for product, levels in ledger.quantities(env, product_ids, location_ids).items()
+    }
+    rows: dict[int, list[ForecastRow]] = {product: [] for product in product_ids}
     moves = env["stock.move"].search(
-        [("product", "=", product.id), ("state", "in", list(OPEN))], order="date, id"
+        [("product", "in", product_ids), ("state", "in", list(OPEN))], order="date, id"
     )
     for move in moves:
         inward = move.location_dest.id in locations and move.location.id not in locations
         outward = move.location.id in locations and move.location_dest.id not in locations
         if not (inward or outward):
             continue
+        product = move.product.id
         quantity = decimal.Decimal(move.quantity) - decimal.Decimal(move.quantity_done or 0)
-        balance += quantity if inward else -quantity
-        rows.append(
+        balance = (rows[product][-1].balance if rows[product] else balances[product]) + (
+            quantity if inward else -quantity
+        )
+        rows[product].append(
             ForecastRow(
                 move.date,
                 move.reference or move.origin or "",
@@ -128,26 +161,11 @@ def forecast_by_date(env: Environment, product: Any, warehouse: Any = None) -> l
                 balance,
             )
         )
-    return rows
+    return {product: Forecast(balances[product], tuple(rows[product])) for product in product_ids}
 
 
 def available_on(
     env: Environment, product: Any, quantity: decimal.Decimal, warehouse: Any = None
 ) -> dt.date | None:
-    """The first day from which ``quantity`` more of ``product`` stays covered, or None if it never is.
-
-    Every open move counts, reserved or not: the day is the earliest from
-    which the running forecast never drops below ``quantity`` again.
-    """
-    today = env.today()
-    rows = forecast_by_date(env, product, warehouse)
-    days = [today] + [max(today, row.date.astimezone(env.tz).date()) for row in rows]
-    balances = [levels(env, [product.id], warehouse)[product.id].on_hand] + [row.balance for row in rows]
-    lowest_after = decimal.Decimal("Infinity")
-    covered_from = None
-    for index in range(len(balances) - 1, -1, -1):
-        lowest_after = min(lowest_after, balances[index])
-        if lowest_after < quantity:
-            break
-        covered_from = days[index]
-    return covered_from
+    """The first day from which ``quantity`` more of ``product`` stays covered (`Forecast.available_on`)."""
+    return forecasts(env, [product.id], warehouse)[product.id].available_on(quantity, env.today(), env.tz)

@@ -106,15 +106,18 @@ class Order(Extension, extends="sales.order"):
         for line in self.lines:
             if line.product is not None and line.id is not None:
                 by_warehouse.setdefault(line.shipping_warehouse(), []).append(line)
+        today = self.env.today()
         for warehouse, lines in by_warehouse.items():
-            levels = forecast.levels(self.env, [line.product.id for line in lines], warehouse)
+            product_ids = [line.product.id for line in lines]
+            levels = forecast.levels(self.env, product_ids, warehouse)
+            dated = forecast.forecasts(self.env, product_ids, warehouse)
             for line in lines:
                 product = line.product
                 delay = dt.timedelta(days=product.sale_delay or 0)
                 if product.type != "storable":
-                    hints[line.id] = (None, self.env.today() + delay)
+                    hints[line.id] = (None, today + delay)
                     continue
-                day = forecast.available_on(self.env, product, decimal.Decimal(line.quantity), warehouse)
+                day = dated[product.id].available_on(decimal.Decimal(line.quantity), today, self.env.tz)
                 hints[line.id] = (levels[product.id].free, day + delay if day is not None else None)
         self.__dict__[HINTS] = hints
         return hints
