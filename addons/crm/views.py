@@ -2,7 +2,8 @@
 
 The form's status bar is the computed ``status`` (lead → opportunity → won or
 lost), so the buttons show where they apply: Convert on leads, Won and Lost
-on open ones, Reopen on closed ones.
+on open ones, Reopen on closed ones. Marking a lead lost asks for the reason
+and an optional note first.
 """
 
 from core.views import Action
@@ -18,6 +19,7 @@ from core.views import KanbanView
 from core.views import ListView
 from core.views import Menu
 from core.views import Page
+from core.views import Param
 from core.views import SearchView
 from core.views import Tile
 from core.views import extend
@@ -53,7 +55,15 @@ lead_form = FormView(
     buttons=[
         Button("convert_to_opportunity", "Convert to opportunity", states=["lead"], primary=True),
         Button("action_won", "Won", states=["lead", "opportunity"], primary=True),
-        Button("action_lost", "Lost", states=["lead", "opportunity"], confirm="Mark this as lost?"),
+        Button(
+            "action_lost",
+            "Mark as lost",
+            states=["lead", "opportunity"],
+            params=[
+                Param("reason_id", field="lost_reason", required=True),
+                Param("note", label="Closing note", widget="text"),
+            ],
+        ),
         Button("action_reopen", "Reopen", states=["won", "lost"]),
     ],
     groups=[

@@ -2,10 +2,14 @@
 
 The order form's status bar is ``state``; each button shows in the states
 its workflow method accepts (`addons.sales.models.order.Order.TRANSITIONS`),
-and the server checks the transition again. The margin shows only to cost
-readers (the field's group): other users do not get the column at all.
+and the server checks the transition again. Once the order is confirmed its
+lines, currency and tax rounding show read-only (the model refuses changes
+too: `addons.sales.models.order.LOCKED_STATES`). Print opens the printable
+document in a new tab. The margin shows only to cost readers (the field's
+group): other users do not get the column at all.
 """
 
+from addons.sales.models.order import LOCKED_STATES
 from core.views import Action
 from core.views import Button
 from core.views import Chart
@@ -15,6 +19,7 @@ from core.views import Filter
 from core.views import FormView
 from core.views import Group
 from core.views import GroupBy
+from core.views import Link
 from core.views import ListView
 from core.views import Menu
 from core.views import Page
@@ -66,19 +71,38 @@ order_form = FormView(
             "action_cancel", "Cancel", states=["draft", "sent", "confirmed"], confirm="Cancel this order?"
         ),
         Button("action_draft", "Back to quotation", states=["cancelled"]),
+        Link("print", "Print", "/sales/order/{id}/print", new_tab=True),
     ],
     groups=[
         Group("customer", ["name", "partner", "contact", "user", "company"]),
         Group(
-            "terms", ["date_order", "validity_date", "payment_term", "pricelist", "currency"], label="Terms"
+            "terms",
+            [
+                "date_order",
+                "validity_date",
+                "payment_term",
+                "pricelist",
+                Field("currency", readonly_states=LOCKED_STATES),
+            ],
+            label="Terms",
         ),
     ],
     pages=[
-        Page("lines", "Order lines", [Field("lines", columns=LINE_COLUMNS)]),
+        Page(
+            "lines",
+            "Order lines",
+            [Field("lines", columns=LINE_COLUMNS, readonly_states=LOCKED_STATES)],
+        ),
         Page(
             "amounts",
             "Amounts",
-            ["amount_untaxed", "amount_tax", "amount_total", "margin", "tax_rounding"],
+            [
+                "amount_untaxed",
+                "amount_tax",
+                "amount_total",
+                "margin",
+                Field("tax_rounding", readonly_states=LOCKED_STATES),
+            ],
         ),
         Page("notes", "Terms and conditions", [Field("note", widget="text")]),
     ],

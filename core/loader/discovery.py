@@ -52,6 +52,13 @@ def discover(paths: Iterable[Path | str] = ()) -> dict[str, AddonManifest]:
     return found
 
 
+def add_addons_path(path: Path) -> None:
+    """Make the addons in folder ``path`` importable as ``addons.<name>``."""
+    folder = str(path)
+    if folder not in addons_package.__path__:
+        addons_package.__path__.append(folder)
+
+
 def import_addon(manifest: AddonManifest) -> ModuleType:
     """Import the addon's package from the folder its manifest was read in, and return it.
 
@@ -66,9 +73,7 @@ def import_addon(manifest: AddonManifest) -> ModuleType:
     """
     if manifest.name == KERNEL_ADDON:
         return importlib.import_module("core.base")
-    parent = str(manifest.path.parent)
-    if parent not in addons_package.__path__:
-        addons_package.__path__.append(parent)
+    add_addons_path(manifest.path.parent)
     qualified = f"{addons_package.__name__}.{manifest.name}"
     module = sys.modules.get(qualified)
     if module is not None and _folder_of(module) == manifest.path.resolve():

@@ -28,14 +28,13 @@ from sqlalchemy import Connection
 from core.database import Database
 from core.database import build_registry
 from core.errors import ConfigError
+from core.loader import datafiles
 from core.loader.graph import KERNEL_ADDON
 from core.loader.graph import dependents
 from core.loader.graph import resolve
 from core.loader.migrate import add_missing
 from core.loader.migrate import drop_removed
 from core.loader.migrate import operations
-from core.loader.references import delete_rows
-from core.orm.data import DataLoader
 from core.orm.environment import Environment
 from core.orm.history import forget_models
 from core.orm.registry import Registry
@@ -85,13 +84,6 @@ def _environment(registry: Registry, connection: Connection) -> Iterator[Environ
         session.commit()  # releases the savepoint; the connection's transaction commits later
 
 
-def _load_files(env: Environment, db: Database, name: str, *, demo: bool, update: bool) -> int:
-    manifest = db.available[name]
-    loader = DataLoader(env, name)
-    files = list(manifest.data) + (list(manifest.demo) if demo else [])
-    return sum(loader.load_file(manifest.path / file, update=update) for file in files)
-
-
 def install(
     db: Database, names: Iterable[str], *, demo: bool = False, progress: Progress = _quiet
 ) -> list[str]:
@@ -131,9 +123,10 @@ def install(
 
 
 def _install_one(env: Environment, db: Database, name: str, *, demo: bool, progress: Progress) -> None:
-    """Load a new addon's data files, record it as installed and fire ``addon_installed``."""
+    """Load a new addon's data files, record it as installed, load the extras' files it
+    completes and fire ``addon_installed``."""
     manifest = db.available[name]
-    count = _load_files(env, db, name, demo=demo, update=False)
+    count = datafiles.load_own(env, db.available, name, demo=demo, update=False)
     if count:
         progress(f"    {count} record(s) from data files")
     env["base.addon"].create(
@@ -145,6 +138,7 @@ def _install_one(env: Environment, db: Database, name: str, *, demo: bool, progr
             "demo": demo,
         }
     )
+    datafiles.load_completed_extras(env, db.available, name, progress)
     env.hook.addon_installed(env=env, addon=name)
 
 
@@ -184,10 +178,14 @@ def uninstall(db: Database, names: Iterable[str], *, progress: Progress = _quiet
     after = build_registry(remaining, db.available)
     with schema_transaction(db) as connection:
         with _environment(before, connection) as env:
-            for name in reversed([n for n in before.addons if n in names]):
+            leaving = list(reversed([n for n in before.addons if n in names]))
+            for name in leaving:
                 progress(f"uninstalling {name}")
                 env.hook.addon_uninstalling(env=env, addon=name)
+            datafiles.remove_extra_records(env, db.available, names, after)
+            for name in leaving:
                 _remove_records(env, name, after)
+            datafiles.forget_gone_models(env, after)
             env["base.addon"].search([("name", "in", names)]).unlink()
         drop_removed(connection, before, after, progress)
     db.reload(after)
@@ -199,23 +197,7 @@ def _remove_records(env: Environment, addon: str, after: Registry) -> None:
     history messages of the models that go with it."""
     gone = [name for name, owner in env.registry.model_owner.items() if owner == addon and name not in after]
     forget_models(env, gone)
-    links = env["base.external_id"].search([("addon", "=", addon)], order="id desc")
-    # Newest first, in runs of one model: a record goes before the ones it was created to point at.
-    doomed: list[tuple[str, list[int]]] = []
-    for link in links:
-        model, res_id = link.model, link.res_id  # type: ignore[attr-defined]
-        if model not in after:
-            continue
-        if doomed and doomed[-1][0] == model:
-            doomed[-1][1].append(res_id)
-        else:
-            doomed.append((model, [res_id]))
-    links.unlink()
-    env.flush()
-    connection = env.session.connection()
-    for model_name, ids in doomed:
-        delete_rows(connection, env.registry, model_name, ids)
-    env.session.expire_all()
+    datafiles.remove_records(env, addon, after)
 
 
 def upgrade(db: Database, names: Iterable[str] | None = None, *, progress: Progress = _quiet) -> list[str]:
@@ -257,8 +239,8 @@ def upgrade(db: Database, names: Iterable[str] | None = None, *, progress: Progr
             for script in _migrations(manifest.path, old, manifest.version):
                 progress(f"    migration {script.name}")
                 _run_migration(script, connection, env)
+            datafiles.reload(env, db.available, name)
             row = env["base.addon"].search([("name", "=", name)]).ensure_one()
-            _load_files(env, db, name, demo=bool(row.demo), update=True)  # type: ignore[attr-defined]
             row.write({"version": str(manifest.version), "upgraded_at": dt.datetime.now(dt.UTC)})
             env.hook.addon_upgraded(
                 env=env, addon=name, from_version=str(old), to_version=str(manifest.version)

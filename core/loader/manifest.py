@@ -10,6 +10,10 @@
     extras = ["sales"]              # activate parts of this addon when present
     data = ["data/stages.toml"]
     demo = ["demo/leads.toml"]
+
+    [extras.sales]                  # files loaded once sales is installed too
+    data = ["data/sales_teams.toml"]
+    demo = ["demo/sales_leads.toml"]
 """
 
 from __future__ import annotations
@@ -37,8 +41,20 @@ NAME = validate.Regexp(r"^[a-z][a-z0-9_]*$", error="must be lower_snake_case")
 
 
 @dataclass(frozen=True)
+class ExtraFiles:
+    """The data and demo files an addon loads once one of its extras is installed too."""
+
+    data: tuple[str, ...] = ()
+    demo: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class AddonManifest:
-    """What ``addon.toml`` declares, validated."""
+    """What ``addon.toml`` declares, validated.
+
+    ``extra_files`` holds the ``[extras.<name>]`` tables; ``extra`` every other
+    top-level table, for the addon's own settings.
+    """
 
     name: str
     version: Version
@@ -51,6 +67,7 @@ class AddonManifest:
     license: str = ""
     author: str = ""
     application: bool = False
+    extra_files: dict[str, ExtraFiles] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -87,6 +104,14 @@ class _AddonSchema(Schema):
                 Requirement(item)
             except InvalidRequirement:
                 raise SchemaError(f"{item!r} is not a dependency like 'sales' or 'sales>=1.2'") from None
+
+
+class _ExtraFilesSchema(Schema):
+    class Meta:
+        unknown = RAISE
+
+    data = fields.List(fields.String(), load_default=list)
+    demo = fields.List(fields.String(), load_default=list)
 
 
 def _problems(messages: Any, where: str = "") -> list[str]:
@@ -128,7 +153,10 @@ def read_manifest(directory: Path) -> AddonManifest:
         raise ConfigError(f"{path}: {problems}") from None
     if values["name"] != directory.name:
         raise ConfigError(f"{path}: name {values['name']!r} must match its folder {directory.name!r}")
-    for listed in (*values["data"], *values["demo"]):
+    extra_files = _extra_files(path, document.get("extras", {}), values["extras"])
+    listed_files = [*values["data"], *values["demo"]]
+    listed_files += [file for files in extra_files.values() for file in (*files.data, *files.demo)]
+    for listed in listed_files:
         if not (directory / listed).is_file():
             raise ConfigError(f"{path}: lists {listed!r}, which does not exist")
     return AddonManifest(
@@ -143,5 +171,27 @@ def read_manifest(directory: Path) -> AddonManifest:
         license=values["license"],
         author=values["author"],
         application=values["application"],
-        extra={key: value for key, value in document.items() if key != "addon"},
+        extra_files=extra_files,
+        extra={key: value for key, value in document.items() if key not in ("addon", "extras")},
     )
+
+
+def _extra_files(path: Path, tables: Any, extras: list[str]) -> dict[str, ExtraFiles]:
+    """The ``[extras.<name>]`` tables, each for an addon listed in ``extras``.
+
+    Raises:
+        ConfigError: a table is not one of an extra, or a key in it is wrong.
+    """
+    if not isinstance(tables, dict) or not all(isinstance(table, dict) for table in tables.values()):
+        raise ConfigError(f"{path}: extras: give each extra's files as a table [extras.<addon>]")
+    found = {}
+    for name, table in tables.items():
+        if name not in extras:
+            raise ConfigError(f"{path}: [extras.{name}]: {name!r} is not in the extras of [addon]")
+        try:
+            values = _ExtraFilesSchema().load(table)
+        except SchemaError as error:
+            problems = "; ".join(_problems(error.normalized_messages(), f"extras.{name}."))
+            raise ConfigError(f"{path}: {problems}") from None
+        found[name] = ExtraFiles(data=tuple(values["data"]), demo=tuple(values["demo"]))
+    return found

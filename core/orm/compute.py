@@ -9,6 +9,11 @@ relation), and calls the compute method of each record, until nothing changes.
 A record moved to another owner (``line.order``) recomputes both owners, and a
 record deleted in the flush no longer counts in its owner's collections.
 
+One method may compute several fields (``computed_from`` stacked on it): it
+runs once per record, whichever of the fields' dependencies changed, and
+every field it assigned counts as changed. Those fields must all be stored or
+all be computed on read.
+
 Non-stored computed fields are computed on every read; related fields are
 computed fields whose method follows a path of many2one fields.
 """
@@ -45,49 +50,68 @@ MAX_ROUNDS = 32
 
 @dataclass(frozen=True)
 class Trigger:
-    """Recompute ``field`` of ``model`` for the records that reach a changed one via ``path``.
+    """Call ``method`` of ``model`` on the records that reach a changed one via ``path``.
 
     ``path`` is the list of relational fields from ``model`` to the changed
     record's model (empty when the change is on the record itself).
     """
 
     model: str
-    field: str
+    method: str
     path: tuple[Field[Any], ...]
 
 
 class ComputeGraph:
-    """The stored computed fields of a registry and the triggers that recompute them."""
+    """The stored computed fields of a registry, grouped by compute method, and their triggers.
+
+    Building it also checks the methods shared by several fields, and gives
+    each of those fields the union of their dependencies.
+
+    Attributes:
+        methods: model name → the methods computing its stored fields.
+        computed_by: (model name, method) → the fields that method assigns.
+        triggers: (model name, field name) → what a change of that field recomputes.
+        prefetch: (model name, method) → the relation paths to load before calling it.
+
+    Raises:
+        ConfigError: a method computes stored and non-stored fields, or a
+            dependency names a field that does not exist.
+    """
 
     def __init__(self, registry: Registry) -> None:
         self.registry = registry
-        self.stored: dict[str, list[Field[Any]]] = defaultdict(list)
+        self.methods: dict[str, list[str]] = defaultdict(list)
+        self.computed_by: dict[tuple[str, str], tuple[Field[Any], ...]] = {}
         self.triggers: dict[tuple[str, str], list[Trigger]] = defaultdict(list)
         self.prefetch: dict[tuple[str, str], list[str]] = {}
         for model_name, model in registry.models.items():
-            for field in model._fields.values():
-                if field.compute and field.store:
-                    self._add(model_name, field)
+            for method, fields in _by_method(model_name, model._fields.values()).items():
+                if fields[0].store:
+                    self._add(model_name, method, fields)
+                union = tuple(dict.fromkeys(path for field in fields for path in field.depends))
+                for field in fields:
+                    field.depends = union  # what reading and loading a batch of them needs
 
-    def _add(self, model_name: str, field: Field[Any]) -> None:
-        self.stored[model_name].append(field)
+    def _add(self, model_name: str, method: str, fields: tuple[Field[Any], ...]) -> None:
+        self.methods[model_name].append(method)
+        self.computed_by[(model_name, method)] = fields
         relation_paths: list[str] = []
-        for dotted in field.depends:
-            steps = self._resolve(model_name, field, dotted)
-            for index, step in enumerate(steps):
-                self._trigger(
-                    (step.model_name, step.name), Trigger(model_name, field.name, tuple(steps[:index]))
-                )
-                if isinstance(step, One2many):
-                    # Moving a record to another owner changes both owners' collections.
-                    self._trigger(
-                        (step.comodel, step.inverse),
-                        Trigger(model_name, field.name, tuple(steps[: index + 1])),
-                    )
-            relational = [s.name for s in steps if isinstance(s, Many2one | One2many | Many2many)]
-            if relational:
-                relation_paths.append(".".join(relational))
-        self.prefetch[(model_name, field.name)] = relation_paths
+        for field in fields:
+            for dotted in field.depends:
+                steps = self._resolve(model_name, field, dotted)
+                for index, step in enumerate(steps):
+                    trigger = Trigger(model_name, method, tuple(steps[:index]))
+                    self._trigger((step.model_name, step.name), trigger)
+                    if isinstance(step, One2many):
+                        # Moving a record to another owner changes both owners' collections.
+                        self._trigger(
+                            (step.comodel, step.inverse),
+                            Trigger(model_name, method, tuple(steps[: index + 1])),
+                        )
+                relational = [s.name for s in steps if isinstance(s, Many2one | One2many | Many2many)]
+                if relational:
+                    relation_paths.append(".".join(relational))
+        self.prefetch[(model_name, method)] = list(dict.fromkeys(relation_paths))
 
     def _trigger(self, key: tuple[str, str], trigger: Trigger) -> None:
         if trigger not in self.triggers[key]:
@@ -115,8 +139,27 @@ class ComputeGraph:
                 current = comodel
         return steps
 
-    def ordered(self, model_name: str) -> list[Field[Any]]:
-        return self.stored.get(model_name, [])
+
+def _by_method(model_name: str, fields: Iterable[Field[Any]]) -> dict[str, tuple[Field[Any], ...]]:
+    """The computed fields of one model, by compute method.
+
+    Raises:
+        ConfigError: one method computes both stored and non-stored fields.
+    """
+    groups: dict[str, list[Field[Any]]] = defaultdict(list)
+    for field in fields:
+        if field.compute:
+            groups[field.compute].append(field)
+    for method, group in groups.items():
+        stored = [field.name for field in group if field.store]
+        if 0 < len(stored) < len(group):
+            others = [field.name for field in group if not field.store]
+            raise ConfigError(
+                f"addon {group[0].addon}: {model_name}.{method} computes {', '.join(stored)} (stored) "
+                f"and {', '.join(others)} (not stored): store every field one method computes, "
+                "or give each its own method"
+            )
+    return {method: tuple(group) for method, group in groups.items()}
 
 
 def related_compute(field: Field[Any]) -> Callable[[Any], None]:
@@ -259,18 +302,18 @@ def recompute(env: Environment, new: Iterable[Model], changed: dict[Model, set[s
                 if trigger.path:
                     reached[trigger].add(record)
                 else:
-                    todo[(trigger.model, trigger.field)].add(record)
+                    todo[(trigger.model, trigger.method)].add(record)
 
     def propagate() -> None:
         while reached:
             trigger, targets = reached.popitem()
             for step in reversed(trigger.path):
                 targets = _sources(env, targets, step)
-            todo[(trigger.model, trigger.field)].update(targets)
+            todo[(trigger.model, trigger.method)].update(targets)
 
     for record in new:
-        for field in graph.ordered(record._name):
-            todo[(record._name, field.name)].add(record)
+        for method in graph.methods.get(record._name, ()):
+            todo[(record._name, method)].add(record)
         follow(record, record._fields)
     for record, names in changed.items():
         follow(record, names)
@@ -280,24 +323,33 @@ def recompute(env: Environment, new: Iterable[Model], changed: dict[Model, set[s
         propagate()
         if not todo:
             return
-        (model_name, field_name), records = next(iter(todo.items()))
-        del todo[(model_name, field_name)]
-        rounds[(model_name, field_name)] += 1
-        if rounds[(model_name, field_name)] > MAX_ROUNDS:
-            raise ConfigError(f"computed field {model_name}.{field_name} keeps changing: a dependency cycle?")
+        key, records = next(iter(todo.items()))
+        del todo[key]
+        model_name, method = key
+        fields = graph.computed_by[key]
+        rounds[key] += 1
+        if rounds[key] > MAX_ROUNDS:
+            names = ", ".join(f"{model_name}.{field.name}" for field in fields)
+            raise ConfigError(f"computed field {names} keeps changing: a dependency cycle?")
         batch = [record for record in records if record not in deleted]
         if not batch:
             continue
-        model = env.registry[model_name]
-        field = model._fields[field_name]
-        _load(env, model, batch, graph.prefetch[(model_name, field_name)], deleted)
+        _load(env, env.registry[model_name], batch, graph.prefetch[key], deleted)
         with env.session.no_autoflush:
             for record in batch:
-                before = getattr(record, field_name)
-                getattr(record, field.compute or "")()
-                value = getattr(record, field_name)
-                normalized = _normalized(field, value, env)
-                if normalized is not value:
-                    setattr(record, field_name, normalized)
-                if normalized != before:
-                    follow(record, [field_name])
+                before = [getattr(record, field.name) for field in fields]
+                getattr(record, method)()
+                follow(record, _assigned(env, record, fields, before))
+
+
+def _assigned(env: Environment, record: Model, fields: Iterable[Field[Any]], before: list[Any]) -> list[str]:
+    """Normalize the values a compute method assigned; returns the names of the fields it changed."""
+    changed = []
+    for field, old in zip(fields, before, strict=True):
+        value = getattr(record, field.name)
+        normalized = _normalized(field, value, env)
+        if normalized is not value:
+            setattr(record, field.name, normalized)
+        if normalized != old:
+            changed.append(field.name)
+    return changed

@@ -13,11 +13,21 @@ one2many a list of inline tables; decimals are written as strings::
 
 Loading twice changes nothing; loading a newer version updates the records
 not marked ``noupdate`` and creates the new ones.
+
+An ``id`` qualified with another addon's name updates that addon's record
+instead: only the fields given, each time the file loads (at install, and at
+upgrades unless ``noupdate``). The other addon must be one the file's addon
+builds on, and the record stays its own::
+
+    [["product.product"]]
+    id = "product.product_desk"     # in stock's data: product's desk is storable
+    type = "storable"
 """
 
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Collection
 from pathlib import Path
 from typing import TYPE_CHECKING
 from typing import Any
@@ -54,12 +64,44 @@ def find_external_id(env: Environment, external_id: str, addon: str = "") -> Mod
         return env.session.get(env.registry[link.model], link.res_id)  # type: ignore[attr-defined]
 
 
-class DataLoader:
-    """Loads the files of one addon into one environment."""
+def _document(path: Path, addon: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"addon {addon}: {path.name}: {error}") from None
 
-    def __init__(self, env: Environment, addon: str) -> None:
+
+def created_names(path: Path, addon: str) -> set[str]:
+    """The names (``tier_gold``) of the records ``addon``'s data file ``path`` creates, not updates.
+
+    Raises:
+        ConfigError: the file cannot be read.
+    """
+    names = set()
+    for entries in _document(path, addon).values():
+        for entry in entries if isinstance(entries, list) else ():
+            xml_name = entry.get("id") if isinstance(entry, dict) else None
+            if isinstance(xml_name, str):
+                owner, name = split_external_id(xml_name, addon)
+                if owner == addon:
+                    names.add(name)
+    return names
+
+
+class DataLoader:
+    """Loads the files of one addon into one environment.
+
+    Args:
+        env: the environment to load into.
+        addon: the addon whose files they are; it owns the records they create.
+        updatable: the addons whose records the files may update (an ``id``
+            qualified with their name): what ``addon`` builds on.
+    """
+
+    def __init__(self, env: Environment, addon: str, updatable: Collection[str] = ()) -> None:
         self.env = env
         self.addon = addon
+        self.updatable = frozenset(updatable)
         ExternalId = env.registry[EXTERNAL_ID_MODEL]
         self.links = {
             (link.addon, link.name): link
@@ -72,10 +114,7 @@ class DataLoader:
         Raises:
             ConfigError: the file or a record in it is wrong; names the file and record.
         """
-        try:
-            document = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError) as error:
-            raise ConfigError(f"addon {self.addon}: {path.name}: {error}") from None
+        document = _document(path, self.addon)
         count = 0
         for model_name, entries in document.items():
             if model_name not in self.env.registry:
@@ -103,6 +142,11 @@ class DataLoader:
         owner, name = split_external_id(xml_name, self.addon)
         model = self.env.registry[model_name]
         values = {key: self._value(model, key, value) for key, value in entry.items()}
+        if owner != self.addon:
+            if update and noupdate:
+                return 0
+            self._foreign(model_name, owner, name).write(values)
+            return 1
         link = self.links.get((owner, name))
         if link is not None:
             record = self.env.session.get(model, link.res_id)  # type: ignore[attr-defined]
@@ -120,6 +164,20 @@ class DataLoader:
         link.res_id = record.id  # type: ignore[attr-defined]
         link.noupdate = noupdate  # type: ignore[attr-defined]
         return 1
+
+    def _foreign(self, model_name: str, owner: str, name: str) -> Model:
+        """Another addon's record that a qualified id names, checked before it is updated."""
+        if owner not in self.updatable:
+            raise ConfigError(
+                f"{owner}.{name} belongs to addon {owner}, which {self.addon} does not depend on: "
+                "a data file updates only its dependencies' records (and the files for an extra, the extra's)"
+            )
+        record = find_external_id(self.env, f"{owner}.{name}")
+        if record is None:
+            raise ConfigError(f"updates {owner}.{name}, which no loaded data file defines")
+        if record._name != model_name:
+            raise ConfigError(f"{owner}.{name} is a {record._name} record, not a {model_name}")
+        return record
 
     def _value(self, model: type[Model], key: str, value: Any) -> Any:
         field = model._fields.get(key)

@@ -35,6 +35,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from core.database import Database
+from core.loader.discovery import add_addons_path
 from core.loader.lifecycle import install
 from core.orm.engine import normalize_url
 from core.orm.environment import Environment
@@ -52,6 +53,10 @@ def pytest_configure(config: pytest.Config) -> None:
         "markers", "addons(*names): addons installed in the db and env fixtures' database"
     )
     config.addinivalue_line("markers", "requires_postgresql: needs TESSERA_TEST_DATABASE_URL on PostgreSQL")
+    # An addon's tests are collected before any database loads the addon, and pytest's importlib
+    # mode imports the addon's package on the way: its ``addons.<name>`` imports must resolve already.
+    for path in config.getini("tessera_addons_paths"):
+        add_addons_path(Path(path).resolve())
 
 
 def server_url() -> str | None:

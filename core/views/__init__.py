@@ -2,13 +2,16 @@
 
 An addon's ``views.py`` declares its screens and passes them to ``addon.views(...)``::
 
-    from core.views import Action, FormView, KanbanView, ListView, Menu, SearchView, extend
+    from core.views import Action, Button, FormView, KanbanView, Link, ListView, Menu, Param, SearchView
+    from core.views import extend
 """
 
+from core.views.buttons import Button as Button
+from core.views.buttons import Link as Link
+from core.views.buttons import Param as Param
 from core.views.dashboards import Chart as Chart
 from core.views.dashboards import Dashboard as Dashboard
 from core.views.dashboards import Tile as Tile
-from core.views.elements import Button as Button
 from core.views.elements import Field as Field
 from core.views.elements import Filter as Filter
 from core.views.elements import Group as Group
@@ -38,9 +41,11 @@ __all__ = [
     "Group",
     "GroupBy",
     "KanbanView",
+    "Link",
     "ListView",
     "Menu",
     "Page",
+    "Param",
     "SearchView",
     "Tile",
     "View",

@@ -1,4 +1,4 @@
-"""The pieces views are made of: fields, groups, notebook pages, buttons, filters.
+"""The pieces views are made of: fields, groups, notebook pages, filters (buttons: `core.views.buttons`).
 
 Each piece has a ``name`` that other addons use as an anchor (`extend`)::
 
@@ -7,7 +7,13 @@ Each piece has a ``name`` that other addons use as an anchor (`extend`)::
         status="state",
         buttons=[Button("confirm", "Confirm", states=["draft", "sent"], primary=True)],
         groups=[Group("customer", ["partner", "date_order"]), Group("terms", ["currency", "validity"])],
-        pages=[Page("lines", "Order lines", [Field("lines", columns=["product", "quantity", "price"])])],
+        pages=[
+            Page(
+                "lines",
+                "Order lines",
+                [Field("lines", columns=["product", "quantity", "price"], readonly_states=["confirmed"])],
+            )
+        ],
     )
     SearchView(
         "sales.order",
@@ -50,6 +56,10 @@ class Field:
             box), ``password`` (hidden input).
         columns: for a one2many or many2many in a form, the columns of its
             line editor (default: the target model's list columns).
+        readonly_states: in a form, shown but not editable while the view's
+            ``status`` field has one of these values (the lines of a
+            confirmed order). The model should refuse the change too: this
+            only spares the user a refusal.
     """
 
     name: str
@@ -57,13 +67,14 @@ class Field:
     readonly: bool = False
     widget: str | None = None
     columns: tuple[str, ...] = ()
+    readonly_states: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not all(isinstance(column, str) for column in self.columns):
             raise ConfigError(f"field {self.name}: columns are field names (strings)")
         if self.widget is not None and self.widget not in WIDGETS:
             raise ConfigError(f"field {self.name}: unknown widget {self.widget!r} (one of {sorted(WIDGETS)})")
-        assign(self, columns=tuple(self.columns))
+        assign(self, columns=tuple(self.columns), readonly_states=tuple(self.readonly_states))
 
 
 FieldLike = str | Field
@@ -96,41 +107,6 @@ class Page:
 
     def __post_init__(self) -> None:
         assign(self, fields=as_fields(self.fields))
-
-
-@dataclasses.dataclass(frozen=True)
-class Button:
-    """A form button that calls the model method ``method`` on the record.
-
-    The method must be marked `core.api_method` (the same methods the JSON API
-    may call): it runs as the user, in the request's transaction. When it
-    returns a record, the form of that record opens (``New quotation``
-    returning the new order); otherwise the same record is shown again.
-
-    Args:
-        method: the method's name.
-        label: the button's text.
-        states: show the button only while the view's ``status`` field has
-            one of these values (empty: always).
-        groups: show it only to members of one of these groups (external ids).
-        confirm: a question the user must accept before the call.
-        primary: the highlighted button of the form.
-    """
-
-    method: str
-    label: str
-    states: tuple[str, ...] = ()
-    groups: tuple[str, ...] = ()
-    confirm: str | None = None
-    primary: bool = False
-
-    def __post_init__(self) -> None:
-        assign(self, states=tuple(self.states), groups=tuple(self.groups))
-
-    @property
-    def name(self) -> str:
-        """The anchor other addons use: the method's name."""
-        return self.method
 
 
 @dataclasses.dataclass(frozen=True)

@@ -23,7 +23,7 @@ import dataclasses
 from collections.abc import Sequence
 
 from core.errors import ConfigError
-from core.views.elements import Button
+from core.views.buttons import HeaderButton
 from core.views.elements import Field
 from core.views.elements import FieldLike
 from core.views.elements import Filter
@@ -44,7 +44,7 @@ class ViewExtension:
     move: tuple[str, ...] = ()
     hide: tuple[str, ...] = ()
     pages: tuple[Page, ...] = ()
-    buttons: tuple[Button, ...] = ()
+    buttons: tuple[HeaderButton, ...] = ()
     filters: tuple[Filter, ...] = ()
     group_by: tuple[GroupBy, ...] = ()
 
@@ -59,7 +59,7 @@ def extend(
     move: Sequence[str] = (),
     hide: Sequence[str] = (),
     pages: Sequence[Page] = (),
-    buttons: Sequence[Button] = (),
+    buttons: Sequence[HeaderButton] = (),
     filters: Sequence[Filter] = (),
     group_by: Sequence[GroupBy] = (),
 ) -> ViewExtension:
@@ -74,7 +74,7 @@ def extend(
             options to take out.
         pages: notebook tabs for a form, after/before the page named by the
             anchor, else at the end.
-        buttons: buttons for a form's header, after its own.
+        buttons: buttons and links for a form's header, after its own.
         filters: filters for a search view.
         group_by: group-by options for a search view.
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import inspect
 from collections.abc import Iterable
 from collections.abc import Sequence
 from typing import Any
@@ -27,7 +26,6 @@ from core.orm.access import PLACEHOLDERS
 from core.orm.domain.parse import parse
 from core.orm.fields.base import Field as ModelField
 from core.orm.fields.relational import Relational
-from core.orm.model import API_METHOD
 from core.orm.model import Model
 from core.orm.registry import Registry
 from core.views.dashboards import Dashboard
@@ -38,6 +36,7 @@ from core.views.navigation import Action
 from core.views.navigation import Menu
 from core.views.navigation import MenuNode
 from core.views.navigation import menu_tree
+from core.views.params import check_header
 from core.views.spec import VIEW_KINDS
 from core.views.spec import FormView
 from core.views.spec import KanbanView
@@ -188,6 +187,8 @@ def check_view(registry: Registry, view: View, where: str) -> None:
             raise ConfigError(f"{where}: group_by {view.group_by!r} must be a stored many2one or selection")
     if isinstance(view, FormView):
         check_form(model, view, where)
+    elif any(field.readonly_states for field in view.fields):
+        raise ConfigError(f"{where}: readonly_states only applies to the fields of a form")
     if isinstance(view, SearchView):
         for option in view.filters:
             check_domain(registry, view.model, option.domain, f"{where}: filter {option.name}")
@@ -202,20 +203,20 @@ def check_form(model: type[Model], view: FormView, where: str) -> None:
         status = model._fields.get(view.status)
         if status is None or status.type_name != "selection":
             raise ConfigError(f"{where}: status {view.status!r} is not a selection field")
-    for button in view.buttons:
-        function = inspect.getattr_static(model, button.method, None)
-        if not inspect.isfunction(function) or not getattr(function, API_METHOD, False):
-            raise ConfigError(
-                f"{where}: button {button.method!r} needs a method of {view.model} marked @api_method"
-            )
-        options = model._fields[view.status].values if view.status else []
-        unknown = sorted(set(button.states) - set(options))
-        if unknown:
-            raise ConfigError(f"{where}: button {button.method!r} shows in unknown state {unknown[0]!r}")
+    try:
+        check_header(model, view.buttons, view.status)
+    except ConfigError as error:
+        raise ConfigError(f"{where}: {error.message}") from None
+    options = model._fields[view.status].values if view.status else []  # type: ignore[attr-defined]
     for field in view.fields:
         target = model._fields.get(field.name)
         if field.columns and (target is None or target.type_name not in {"one2many", "many2many"}):
             raise ConfigError(f"{where}: only one2many and many2many fields have columns ({field.name!r})")
+        unknown = sorted(set(field.readonly_states) - set(options))
+        if unknown and not view.status:
+            raise ConfigError(f"{where}: {field.name!r} has readonly_states, but the view has no status")
+        if unknown:
+            raise ConfigError(f"{where}: {field.name!r} is read-only in unknown state {unknown[0]!r}")
 
 
 def check_fields(registry: Registry, model: str, fields: Iterable[Field], where: str) -> None:

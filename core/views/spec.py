@@ -27,7 +27,9 @@ from typing import ClassVar
 from typing import TypeVar
 
 from core.errors import ConfigError
-from core.views.elements import Button
+from core.views.buttons import Button
+from core.views.buttons import HeaderButton
+from core.views.buttons import Link
 from core.views.elements import Field
 from core.views.elements import Filter
 from core.views.elements import Group
@@ -40,7 +42,7 @@ if TYPE_CHECKING:
     from core.views.extend import ViewExtension
 
 DEFAULT_LIMIT = 80
-T = TypeVar("T", Field, Group, Page, Button, Filter, GroupBy)
+T = TypeVar("T", Field, Group, Page, Button, Link, Filter, GroupBy)
 
 
 class BaseView(abc.ABC):
@@ -113,16 +115,17 @@ class FormView(BaseView):
     """One record: a header with ``buttons`` and the ``status`` bar, named ``groups``, then ``pages`` as tabs.
 
     Give ``fields`` instead of ``groups`` for a single group named ``main``.
-    ``status`` names a selection field shown as a bar of steps; buttons with
-    ``states`` appear only in those steps. Models with record history show it
-    under the form.
+    ``status`` names a selection field shown as a bar of steps; buttons
+    (`Button` calls a method, `Link` opens an address) with ``states`` appear
+    only in those steps, and fields with ``readonly_states`` cannot be
+    changed in those. Models with record history show it under the form.
     """
 
     kind: ClassVar[str] = "form"
     model: str
     groups: tuple[Group, ...] = ()
     pages: tuple[Page, ...] = ()
-    buttons: tuple[Button, ...] = ()
+    buttons: tuple[HeaderButton, ...] = ()
     status: str | None = None
     name: str = ""
     template: str | None = None
@@ -134,7 +137,7 @@ class FormView(BaseView):
         fields: Sequence[str | Field] | None = None,
         groups: Sequence[Group] | None = None,
         pages: Sequence[Page] = (),
-        buttons: Sequence[Button] = (),
+        buttons: Sequence[HeaderButton] = (),
         status: str | None = None,
         template: str | None = None,
     ) -> None:

@@ -23,7 +23,9 @@ session's CSRF token (`core.web.csrf`), unless it is authenticated by an API key
 Every page is rendered by `TesseraApp.render` in the user's language
 (`core.i18n`), with the menus they may see. An installed addon's
 ``templates/`` folder can replace a kernel template whole by giving a file
-the same name (``list.html``); later addons win.
+the same name (``list.html``); later addons win. Its ``static/`` folder is
+served at ``/static/<addon>/<path>``, the URL templates build with
+``static_url("sales", "print.css")``.
 """
 
 from __future__ import annotations
@@ -84,6 +86,7 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 STATIC = Path(__file__).resolve().parent / "static"
 STATIC_MAX_AGE = 3600
 TEMPLATE_FOLDER = "templates"  # an addon's templates overriding the kernel's
+STATIC_FOLDER = "static"  # an addon's files, served at /static/<addon>/<path>
 log = logging.getLogger("tessera.web")
 
 SECURITY_HEADERS = {
@@ -171,6 +174,8 @@ class TesseraApp:
             loader=template_loader(db), autoescape=True, trim_blocks=True, lstrip_blocks=True
         )
         prepare_environment(self.templates)
+        self.templates.globals["static_url"] = self.static_url
+        self.static_folders = static_folders(db)
         self.url_map = Map(
             [
                 *pages.rules(),
@@ -182,6 +187,9 @@ class TesseraApp:
                 *openapi.rules(),
             ]
         )
+        if self.static_folders:
+            addons = ", ".join(self.static_folders)
+            self.url_map.add(Rule(f"/static/<any({addons}):addon>/<path:filename>", endpoint="addon_static"))
         for rules in db.registry.plugins.hook.register_routes():
             for rule in rules:
                 if not isinstance(rule, Rule) or not callable(rule.endpoint):
@@ -219,8 +227,9 @@ class TesseraApp:
     def handle(self, request: Request) -> Response:
         """Run the matched endpoint in a transaction as the session's user, or refuse it."""
         endpoint, values = self.url_map.bind_to_environ(request.environ).match()
-        if endpoint == "static":
-            return send_from_directory(STATIC, values["filename"], request.environ, max_age=STATIC_MAX_AGE)
+        if endpoint in ("static", "addon_static"):
+            folder = self.static_folders[values["addon"]] if endpoint == "addon_static" else STATIC
+            return send_from_directory(folder, values["filename"], request.environ, max_age=STATIC_MAX_AGE)
         with self.db.transaction() as env:
             key_user = api_keys.request_user(env, request)  # Authorization: Bearer <API key>
             request.user = key_user or auth.session_user(env, self.sessions, request.session)
@@ -256,6 +265,19 @@ class TesseraApp:
             **values,
         )
         return Response(page, status=status, mimetype="text/html")
+
+    def static_url(self, addon: str, path: str) -> str:
+        """The URL of ``path`` in the ``static/`` folder of ``addon``; templates call it as
+        ``{{ static_url("sales", "print.css") }}``.
+
+        Raises:
+            ConfigError: ``addon`` is not installed, or has no ``static/`` folder.
+        """
+        if addon not in self.static_folders:
+            raise ConfigError(
+                f"static_url({addon!r}, {path!r}): {addon} is not an installed addon with static files"
+            )
+        return self.url_map.bind("localhost").build("addon_static", {"addon": addon, "filename": path})
 
     def navigation(self, request: Request) -> Navigation | None:
         """The menus of the logged-in user, while the request's transaction is open."""
@@ -323,6 +345,26 @@ def template_loader(db: Database) -> BaseLoader:
     ]
     loaders: list[BaseLoader] = [FileSystemLoader(folder) for folder in folders if folder.is_dir()]
     return ChoiceLoader([*loaders, FileSystemLoader(TEMPLATES)])
+
+
+def static_folders(db: Database) -> dict[str, Path]:
+    """The ``static/`` folder of each installed addon that has one, by addon name.
+
+    Raises:
+        ConfigError: an addon is named like an entry of the kernel's ``static/``
+            folder (``vendor``), whose URLs its files would take.
+    """
+    folders = {
+        name: db.available[name].path / STATIC_FOLDER
+        for name in db.registry.addons
+        if name in db.available and (db.available[name].path / STATIC_FOLDER).is_dir()
+    }
+    clashing = sorted(folders.keys() & {entry.name for entry in STATIC.iterdir()})
+    if clashing:
+        raise ConfigError(
+            f"addon {clashing[0]}: its static files would hide the kernel's /static/{clashing[0]}"
+        )
+    return folders
 
 
 def create_app(

@@ -142,3 +142,63 @@ def test_records_not_written_as_an_array_of_tables_are_refused_saying_how(env, t
     assert caught.value.message == (
         'addon orm_orders: tags.toml: write each orm_orders.tag record as a table under [["orm_orders.tag"]]'
     )
+
+
+# -- updating another addon's records -------------------------------------------------------------
+
+UPDATE = """
+[["base.partner"]]
+id = "base.main_partner"
+city = "Izmir"
+"""
+
+
+def update_from(env, tmp_path, content, *, update=False):
+    """Load ``content`` as orm_orders' file, which may update base's records (its dependency)."""
+    return DataLoader(env, "orm_orders", {"base"}).load_file(data_file(tmp_path, content), update=update)
+
+
+def test_a_qualified_id_updates_the_given_fields_of_a_dependencys_record(env, tmp_path):
+    name = env.ref("base.main_partner").name
+
+    assert update_from(env, tmp_path, UPDATE) == 1
+
+    partner = env.ref("base.main_partner")
+    assert (partner.name, partner.city) == (name, "Izmir")
+
+
+def test_the_updated_record_stays_its_owners(env, tmp_path):
+    update_from(env, tmp_path, UPDATE)
+
+    assert env["base.external_id"].search_count([("addon", "=", "orm_orders")]) == 0
+    assert env["base.external_id"].search_count([("addon", "=", "base"), ("name", "=", "main_partner")]) == 1
+
+
+@pytest.mark.parametrize(("noupdate", "city"), [(False, "Izmir"), (True, "Ankara")])
+def test_an_upgrade_applies_the_update_again_unless_it_is_noupdate(env, tmp_path, noupdate, city):
+    content = UPDATE + ("noupdate = true\n" if noupdate else "")
+    update_from(env, tmp_path, content)
+    env.ref("base.main_partner").write({"city": "Ankara"})
+
+    update_from(env, tmp_path, content, update=True)
+
+    assert env.ref("base.main_partner").city == city
+
+
+@pytest.mark.parametrize(
+    ("external_id", "problem"),
+    [
+        (
+            "orm_points.loyalty_desk",
+            "orm_points.loyalty_desk belongs to addon orm_points, which orm_orders does not depend on: "
+            "a data file updates only its dependencies' records (and the files for an extra, the extra's)",
+        ),
+        ("base.nobody", "updates base.nobody, which no loaded data file defines"),
+        ("base.currency_eur", "base.currency_eur is a base.currency record, not a base.partner"),
+    ],
+)
+def test_an_update_that_cannot_apply_names_the_file_the_id_and_why(env, tmp_path, external_id, problem):
+    with pytest.raises(ConfigError) as caught:
+        update_from(env, tmp_path, UPDATE.replace("base.main_partner", external_id))
+
+    assert caught.value.message == f"addon orm_orders: tags.toml: base.partner {external_id!r}: {problem}"

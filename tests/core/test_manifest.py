@@ -7,6 +7,7 @@ from packaging.version import Version
 
 from core.errors import ConfigError
 from core.loader.discovery import discover
+from core.loader.manifest import ExtraFiles
 from core.loader.manifest import read_manifest
 
 VALID = """
@@ -19,9 +20,15 @@ extras = ["accounting"]
 data = ["data/tiers.toml"]
 license = "Apache-2.0"
 
+[extras.accounting]
+data = ["data/invoice_tiers.toml"]
+demo = ["demo/invoices.toml"]
+
 [loyalty]
 points_per_euro = 1
 """
+
+EXTRA_FILES = ("data/invoice_tiers.toml", "demo/invoices.toml")
 
 
 def write(folder, text, *files):
@@ -50,7 +57,7 @@ def problem(tmp_path, text):
 
 
 def test_a_valid_manifest_gives_every_value(tmp_path):
-    folder = write(tmp_path / "loyalty", VALID, "data/tiers.toml")
+    folder = write(tmp_path / "loyalty", VALID, "data/tiers.toml", *EXTRA_FILES)
 
     manifest = read_manifest(folder)
 
@@ -62,6 +69,9 @@ def test_a_valid_manifest_gives_every_value(tmp_path):
     assert manifest.dependency_names == ("base", "sales")
     assert str(manifest.depends[1].specifier) == ">=1.2"
     assert (manifest.extras, manifest.data, manifest.demo) == (("accounting",), ("data/tiers.toml",), ())
+    assert manifest.extra_files == {
+        "accounting": ExtraFiles(data=("data/invoice_tiers.toml",), demo=("demo/invoices.toml",))
+    }
     assert manifest.license == "Apache-2.0"
     assert manifest.path == folder
     assert manifest.extra == {"loyalty": {"points_per_euro": 1}}
@@ -117,6 +127,32 @@ def test_a_listed_data_file_must_exist(tmp_path):
     assert problem(tmp_path, manifest_text(demo='["demo/partners.toml"]')) == (
         "lists 'demo/partners.toml', which does not exist"
     )
+
+
+def test_extras_listed_alone_carry_no_files(tmp_path):
+    folder = write(tmp_path / "loyalty", manifest_text(extras='["accounting"]'))
+
+    assert read_manifest(folder).extra_files == {}
+
+
+@pytest.mark.parametrize(
+    ("tables", "expected"),
+    [
+        ("[extras.sales]\ndata = []\n", "[extras.sales]: 'sales' is not in the extras of [addon]"),
+        ("[extras.accounting]\ndta = []\n", "extras.accounting.dta: Unknown field."),
+        ('[extras.accounting]\ndemo = "demo/invoices.toml"\n', "extras.accounting.demo: Not a valid list."),
+        (
+            '[extras]\naccounting = ["data/invoice_tiers.toml"]\n',
+            "extras: give each extra's files as a table [extras.<addon>]",
+        ),
+        (
+            '[extras.accounting]\ndata = ["data/invoice_tiers.toml"]\n',
+            "lists 'data/invoice_tiers.toml', which does not exist",
+        ),
+    ],
+)
+def test_a_wrong_extras_table_is_named(tmp_path, tables, expected):
+    assert problem(tmp_path, manifest_text(extras='["accounting"]') + tables) == expected
 
 
 def test_discovery_names_the_broken_manifest_on_an_addons_path(tmp_path):

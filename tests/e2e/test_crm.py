@@ -1,5 +1,5 @@
-"""The CRM in a real browser on its demo data: win a deal on the pipeline, read the dashboard, see the
-opportunities crm adds to base's partner form."""
+"""The CRM in a real browser on its demo data: win a deal on the pipeline, mark one lost with its reason,
+read the dashboard, see the opportunities crm adds to base's partner form."""
 
 import re
 
@@ -38,6 +38,32 @@ def test_dragging_an_opportunity_to_won_wins_it(admin, live_server, screenshot):
     with live_server.db.transaction() as env:
         lead = env["crm.lead"].browse([lead_id])[0]
         assert (lead.state, lead.probability) == ("won", 100)
+
+
+def test_marking_an_opportunity_lost_asks_for_the_reason_and_a_note(admin, live_server, screenshot):
+    with live_server.db.transaction() as env:
+        lead_id = env["crm.lead"].create([{"name": "Kompresör yenileme", "type": "opportunity"}])[0].id
+    admin.goto(f"/web/crm.lead/{lead_id}")
+    dialog = admin.get_by_role("dialog", name="Mark as lost")
+    expect(dialog).to_be_hidden()
+
+    admin.get_by_role("button", name="Mark as lost").click()
+    expect(dialog).to_be_visible()
+    dialog.get_by_label("Closing note").fill("They chose a cheaper compressor.")
+    dialog.get_by_role("button", name="Mark as lost").click()  # without a reason: refused in the dialog
+    expect(dialog.locator(".field-error")).to_have_text("This field is required.")
+    expect(dialog.get_by_label("Closing note")).to_have_value("They chose a cheaper compressor.")
+    dialog.get_by_role("combobox", name="Lost reason").fill("expens")
+    admin.get_by_role("option", name="Too expensive").click()
+    screenshot(admin, "crm_lost_dialog")
+    dialog.get_by_role("button", name="Mark as lost").click()
+
+    expect(admin.locator(".statusbar [aria-current]")).to_have_text("Lost")
+    with live_server.db.transaction() as env:
+        lead = env["crm.lead"].search([("id", "=", lead_id), ("active", "in", [True, False])])[0]
+        notes = [entry["body"] for entry in lead.history() if entry["kind"] == "note"]
+        assert (lead.state, lead.active, lead.lost_reason.name) == ("lost", False, "Too expensive")
+        assert notes == ["They chose a cheaper compressor."]
 
 
 def test_the_pipeline_dashboard_draws_its_charts(admin, screenshot):

@@ -297,14 +297,18 @@ class Lead(Model, name="crm.lead"):
         return self
 
     @api_method
-    def action_lost(self, reason_id: int | None = None) -> Lead:
+    def action_lost(self, reason_id: int | None = None, note: str | None = None) -> Lead:
         """Mark the lead lost for the reason ``reason_id``: probability 0, closed now, archived.
+
+        A ``note`` (what happened, in the user's words) is added to the lead's history.
 
         Raises:
             ValidationError: it is not open, or the reason does not exist.
         """
         self._check_transition("lost")
         self.write({"state": "lost", "active": False, "lost_reason": reason_id})
+        if note and note.strip():
+            self.post_note(note)
         return self
 
     @api_method

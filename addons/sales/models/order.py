@@ -12,6 +12,12 @@ Confirming fires ``sales_order_confirmed`` and cancelling
 ``sales_order_cancelled`` (`addons.sales.hookspecs`) after the state is
 written, in the same transaction.
 
+A confirmed, done or cancelled order (`LOCKED_STATES`) keeps the lines and
+amounts it has: adding, removing or changing lines (their product,
+quantity, unit, price, discount or taxes), or changing its currency or tax
+rounding, is refused by every path: forms, the API, the ORM. A cancelled
+order set back to quotation can be changed again.
+
 A new order is named from the sequence ``sales.order`` (``SO/2026/00001``,
 restarting each year of the order date), takes its customer's pricelist, the
 pricelist's currency (else the company's) and the company's tax rounding.
@@ -24,6 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 from collections.abc import Mapping
+from collections.abc import Sequence
 from typing import Any
 from typing import ClassVar
 
@@ -49,6 +56,9 @@ STATES = [
     ("cancelled", "Cancelled"),
 ]
 SEQUENCE = "sales.order"
+LOCKED_STATES = ("confirmed", "done", "cancelled")
+LOCKED_AMOUNTS = ("currency", "tax_rounding")  # an order's fields that change its lines' amounts
+COPIED_LINE_FIELDS = ("sequence", "product", "description", "quantity", "uom", "price_unit", "discount")
 COST_READERS = ("product.group_cost_reader",)
 ZERO = decimal.Decimal(0)
 
@@ -73,12 +83,16 @@ class Order(Model, name="sales.order"):
     state = fields.Selection(STATES, default="draft", required=True, readonly=True, tracked=True, copy=False)
     partner = fields.Many2one("base.partner", "Customer", required=True, tracked=True, index=True)
     contact = fields.Many2one("base.partner", "Contact person")
-    date_order = fields.Date("Order date", default=Environment.today, required=True, tracked=True, index=True)
+    date_order = fields.Date(
+        "Order date", default=Environment.today, required=True, tracked=True, index=True, copy=False
+    )
     validity_date = fields.Date("Valid until")
     payment_term = fields.Many2one("sales.payment_term", "Payment terms")
     pricelist = fields.Many2one("sales.pricelist")
     currency = fields.Many2one("base.currency", required=True, ondelete="restrict")
-    user = fields.Many2one("base.user", "Salesperson", default=default_user, tracked=True, index=True)
+    user = fields.Many2one(
+        "base.user", "Salesperson", default=default_user, tracked=True, index=True, copy=False
+    )
     company = fields.Many2one("base.company", default=current_company, required=True)
     tax_rounding = fields.Selection(TAX_ROUNDING, "Tax rounding", required=True)
     lines = fields.One2many("sales.order_line", inverse="order")
@@ -143,8 +157,30 @@ class Order(Model, name="sales.order"):
             pricing.fill_lines(env, new_lines, pricelist=pricelist, currency=currency, day=day)
         return super().new(env, vals)  # type: ignore[return-value]
 
+    def copy(self, overrides: Mapping[str, Any] | None = None) -> Order:
+        """A new quotation with this order's terms and copies of its lines, at their prices.
+
+        It gets a new number, today's date and, as salesperson, the user who copies it.
+        """
+        lines = [
+            {**{name: getattr(line, name) for name in COPIED_LINE_FIELDS}, "taxes": list(line.taxes)}
+            for line in self.lines
+        ]
+        return super().copy({"lines": lines, **(overrides or {})})
+
     def write(self, vals: Mapping[str, Any]) -> None:
-        """Change the order; new lines given in ``lines`` are completed as on creation."""
+        """Change the order; new lines given in ``lines`` are completed as on creation.
+
+        Raises:
+            ValidationError: the order is locked (`LOCKED_STATES`) and ``vals``
+                adds or removes lines or changes its currency or tax rounding.
+        """
+        if self.state in LOCKED_STATES:
+            changed = [name for name in LOCKED_AMOUNTS if name in vals and differs(self, name, vals[name])]
+            if "lines" in vals and self._lines_differ(vals["lines"]):
+                changed.append("lines")
+            if changed:
+                self.check_unlocked(changed)
         if vals.get("lines"):
             vals = dict(vals)
             vals["lines"] = [dict(line) if isinstance(line, Mapping) else line for line in vals["lines"]]
@@ -158,6 +194,30 @@ class Order(Model, name="sales.order"):
                 self.env, new_lines, pricelist=pricelist, currency=self.currency, day=self.date_order
             )
         super().write(vals)
+
+    def _lines_differ(self, items: Any) -> bool:
+        """Whether the one2many value ``items`` adds lines to this order's or leaves some out."""
+        given = [item.get("id") if isinstance(item, Mapping) else item.id for item in items or ()]
+        return None in given or sorted(given) != sorted(line.id for line in self.lines)
+
+    def check_unlocked(self, changed: Sequence[str] = ()) -> None:
+        """Refuse to change the lines or amounts of this order while it is locked (`LOCKED_STATES`).
+
+        ``changed`` names the fields the refusal is about, for the messages.
+
+        Raises:
+            ValidationError: the order is confirmed, done or cancelled.
+        """
+        if self.state not in LOCKED_STATES:
+            return
+        raise ValidationError(
+            _(
+                "%(name)s is “%(state)s”: its lines and amounts can no longer change.",
+                name=self.name,
+                state=_(dict(STATES)[self.state]),
+            ),
+            fields=dict.fromkeys(changed, _("Locked in this state.")),
+        )
 
     # -- workflow ---------------------------------------------------------------------
 
@@ -270,3 +330,16 @@ class Order(Model, name="sales.order"):
     ) -> decimal.Decimal | None:
         """Percentage of quotations that became orders; see `addons.sales.reporting.conversion_rate`."""
         return reporting.conversion_rate(env, date_from, date_to)
+
+
+def differs(record: Model, name: str, value: Any) -> bool:
+    """Whether writing ``value`` (as the ORM takes it) would change the field ``name`` of ``record``."""
+    field = record._fields[name]
+    try:
+        new = field.convert(value, record.env)
+    except ValueError:
+        return True  # not even a value of the field: it would not stay as it is
+    current = getattr(record, name)
+    if field.type_name == "many2many":
+        return sorted(item.id for item in new or ()) != sorted(item.id for item in current)
+    return bool(new != current)

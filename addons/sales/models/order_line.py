@@ -9,7 +9,10 @@ readers; the cost is converted into the order's currency when it differs.
 
 Lines recompute when their own values or their list of taxes change, not
 when a tax's rate or a product's cost is edited later: a confirmed order
-keeps the amounts it was confirmed with.
+keeps the amounts it was confirmed with. The lines of a confirmed, done or
+cancelled order cannot be added, removed or changed (`LOCKED_FIELDS`; see
+`addons.sales.models.order.Order.check_unlocked`); their description and
+sequence can.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from addons.sales import pricing
+from addons.sales.models.order import differs
 from addons.sales.models.pricelist import convert
 from core.errors import UserError
 from core.errors import ValidationError
@@ -32,6 +36,8 @@ from core.orm.model import Model
 
 COST_READERS = ("product.group_cost_reader",)
 AMOUNT_DEPENDS = ("price_unit", "quantity", "discount", "taxes", "currency")
+# What a line of a locked order keeps: what it sells, how many, at what price, and its order.
+LOCKED_FIELDS = ("order", "product", "quantity", "uom", "price_unit", "discount", "taxes")
 
 
 class OrderLine(Model, name="sales.order_line"):
@@ -107,11 +113,42 @@ class OrderLine(Model, name="sales.order_line"):
 
     @classmethod
     def new(cls, env: Environment, vals: Mapping[str, Any]) -> OrderLine:
-        """A line, completed from its product and its order's pricelist when it names its order."""
+        """A line, completed from its product and its order's pricelist when it names its order.
+
+        Raises:
+            ValidationError: the order is locked (confirmed, done or cancelled).
+        """
         order = pricing.record(env, "sales.order", vals.get("order"))
+        if order is not None:
+            order.check_unlocked(["order"])
         if order is not None and vals.get("product") is not None:
             vals = dict(vals)
             pricing.fill_lines(
                 env, [vals], pricelist=order.pricelist, currency=order.currency, day=order.date_order
             )
         return super().new(env, vals)  # type: ignore[return-value]
+
+    def write(self, vals: Mapping[str, Any]) -> None:
+        """Change the line.
+
+        Raises:
+            ValidationError: its order is locked and ``vals`` changes one of `LOCKED_FIELDS`.
+        """
+        changed = [name for name in LOCKED_FIELDS if name in vals and differs(self, name, vals[name])]
+        if changed and self.order is not None:
+            self.order.check_unlocked(changed)
+            if "order" in changed:
+                target = pricing.record(self.env, "sales.order", vals["order"])
+                if target is not None:
+                    target.check_unlocked(["order"])
+        super().write(vals)
+
+    def unlink(self) -> None:
+        """Delete the line.
+
+        Raises:
+            ValidationError: its order is locked.
+        """
+        if self.order is not None:
+            self.order.check_unlocked()
+        super().unlink()

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 
 from core.errors import ValidationError
+from core.testing import as_user
 
 pytestmark = pytest.mark.addons("sales")
 
@@ -139,6 +140,28 @@ def test_transitions_the_workflow_does_not_declare_are_refused(env, make_order, 
     with pytest.raises(ValidationError, match="cannot become"):
         getattr(order, refused)()
     assert order.state == state
+
+
+def test_a_copy_is_a_new_quotation_of_today_with_the_same_lines_for_whoever_copies_it(
+    env, make_order, drill, vat20, salesperson, manager
+):
+    order = make_order(
+        [{"product": drill.id, "quantity": "2", "price_unit": "90", "discount": "5", "taxes": [vat20.id]}],
+        date_order="2026-01-15",
+        user=salesperson.id,
+    )
+    order.action_confirm()
+
+    with as_user(env, manager) as manager_env:
+        copy = manager_env["sales.order"].get(order.id).copy()
+
+    assert (copy.state, copy.date_order, copy.user.id) == ("draft", env.today(), manager.id)
+    assert copy.name != order.name
+    assert [
+        (line.product.id, line.quantity, line.price_unit, line.discount, [tax.id for tax in line.taxes])
+        for line in copy.lines
+    ] == [(drill.id, Decimal(2), Decimal(90), Decimal(5), [vat20.id])]
+    assert amounts(copy) == amounts(order)
 
 
 def test_an_order_without_lines_cannot_be_confirmed(env, make_order):

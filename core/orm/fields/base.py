@@ -25,6 +25,8 @@ from typing import overload
 from sqlalchemy import Column
 from sqlalchemy.types import TypeEngine
 
+from core.errors import ConfigError
+
 if TYPE_CHECKING:
     from typing import Self
 
@@ -146,9 +148,25 @@ class Field(Generic[T]):
             @total.computed_from("lines.subtotal")
             def _compute_total(self) -> None:
                 self.total = sum(line.subtotal for line in self.lines)
+
+        Stacked, the decorators of several fields make one method compute them
+        all: it runs once per record when a dependency of any of them changes,
+        and the fields must be all stored or all not::
+
+            @subtotal.computed_from("price", "quantity")
+            @tax.computed_from("price", "quantity", "taxes.rate")
+            def _compute_amounts(self) -> None: ...
+
+        Raises:
+            ConfigError: the field already has a compute method.
         """
 
         def decorate(method: F) -> F:
+            if self.compute is not None:
+                raise ConfigError(
+                    f"{method.__name__}: the field is already computed by {self.compute!r}; "
+                    "a field has one compute method (one method may compute several fields)"
+                )
             self.compute = method.__name__
             self.depends = tuple(depends)
             self._explicit |= {"compute", "depends"}

@@ -7,7 +7,9 @@
                                            then ``?default_<field>=`` (``?default_parent=7``)
     POST /web/<model>/<id>                 save → 303 to the record; 400: the form again as typed, with
     POST /web/<model>/new                  a message next to each refused field; 409: changed meanwhile
-    POST /web/<model>/<id>/call/<method>   a button of the form view (the form's changes are saved first)
+    POST /web/<model>/<id>/call/<method>   a button of the form view (the form's changes are saved first);
+                                           a button with ``params`` needs its dialog's answers
+                                           (`core.web.pages.form_dialog`), else the form shows the dialog
     POST /web/<model>/<id>/delete | archive | unarchive | duplicate | note
 
 Everything runs as the user in the request's one transaction, so the ORM's
@@ -17,6 +19,7 @@ whole transaction back. ``?action=`` is carried along for the breadcrumbs.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 from typing import Any
 
@@ -68,7 +71,7 @@ def new(request: Request, model: str) -> Response:
     """A new record's form (GET) or its creation (POST)."""
     page = FormPage(request, model)
     page.env.access.check(page.model, "create")
-    form = page.layout(editing=True)
+    form = page.layout(None, editing=True)
     if request.method == "GET":
         return page.render(form, None, encode(form.editable, defaults(page, form), page.fmt, page.env.tz))
     record = save(page, form, None, parse(page.env, form.editable, request.form, page.fmt))
@@ -80,7 +83,7 @@ def edit(request: Request, model: str, record_id: int) -> Response:
     page = FormPage(request, model)
     record = page.find(record_id)
     editing = page.may_write(record)
-    form = page.layout(editing=editing)
+    form = page.layout(record, editing=editing)
     if request.method == "GET":
         return page.render(form, record, encode(form.editable, record, page.fmt, page.env.tz))
     if not editing:
@@ -91,14 +94,27 @@ def edit(request: Request, model: str, record_id: int) -> Response:
 
 
 def call(request: Request, model: str, record_id: int, method: str) -> Response:
-    """Press a button of the form: save the form's changes, then run its method; both or neither."""
+    """Press a button of the form: save the form's changes, then run its method; both or neither.
+
+    A button with ``params`` runs only when its dialog posts the answers;
+    otherwise the form is shown again, as posted, with the dialog open.
+    """
     page = FormPage(request, model)
     record = page.find(record_id)
-    form = page.layout(editing=page.may_write(record))
-    form.button(page.env, method, page.status_of(record))
+    form = page.layout(record, editing=page.may_write(record))
+    button = form.button(page.env, method, page.status_of(record))
     if not is_api_method(page.model, method):
         raise MissingError(_("This form has no button %(method)s.", method=method))
-    result = save(page, form, record, parse(page.env, form.editable, request.form, page.fmt), then=method)
+    parsed = parse(page.env, form.editable, request.form, page.fmt)
+    args: dict[str, Any] = {}
+    if button.params:
+        dialog = page.ask(button)
+        if not dialog.answered(request.form):
+            return page.render(form, record, request.form)
+        asked = dialog.read(page.env, request.form, page.fmt)
+        parsed.errors.update(asked.errors)
+        args = asked.vals
+    result = save(page, form, record, parsed, then=method, args=args)
     return page.redirect(result)
 
 
@@ -107,7 +123,7 @@ def operate(request: Request, model: str, record_id: int, operation: str) -> Res
     page = FormPage(request, model)
     env = page.env
     record = page.find(record_id)
-    form = page.layout(editing=page.may_write(record))
+    form = page.layout(record, editing=page.may_write(record))
     if operation in ("archive", "unarchive") and "active" not in page.model._fields:
         raise MissingError(_("These records cannot be archived."))
     try:
@@ -135,11 +151,20 @@ def operate(request: Request, model: str, record_id: int, operation: str) -> Res
 # -- saving ---------------------------------------------------------------------------------
 
 
-def save(page: FormPage, form: FormLayout, record: Model | None, parsed: Parsed, then: str = "") -> Model:
-    """Create ``record`` (None) or change it from ``parsed``, then call its button method ``then``.
+def save(
+    page: FormPage,
+    form: FormLayout,
+    record: Model | None,
+    parsed: Parsed,
+    then: str = "",
+    args: Mapping[str, Any] | None = None,
+) -> Model:
+    """Create ``record`` (None) or change it from ``parsed``, then call its method ``then`` with ``args``.
 
     Returns the record to show next: the one saved, or a record the method
-    returned. A refusal re-renders the form as posted (`FormPage.refuse`).
+    returned. A refusal re-renders the form as posted (`FormPage.refuse`),
+    with the dialog that asked for ``args`` open and the method's errors
+    about them next to its inputs.
     """
     env, data = page.env, page.request.form
     if parsed.errors:
@@ -164,10 +189,12 @@ def save(page: FormPage, form: FormLayout, record: Model | None, parsed: Parsed,
                 saved = record
                 saved.write(changes(saved, parsed.vals))
             env.flush()
-            result = getattr(saved, then)() if then else None
+            result = getattr(saved, then)(**(args or {})) if then else None
             env.flush()
     except (ValidationError, ConflictError) as error:
         errors = getattr(error, "fields", {})
+        if page.dialog is not None:
+            errors = page.dialog.keyed(errors)
         page.refuse(form, record, data, errors, alert(error, errors), status=error.code)
     return result if isinstance(result, Model) else saved
 

@@ -1,12 +1,13 @@
 """What one user gets of a form view: which fields show, as which widget, and which they may edit.
 
 The resolved `FormView` says what a form holds; this module applies the
-user's rights and field groups to it. Fields the user may not see are left
-out (and so are never read from a post); fields that are read-only, computed,
-audit stamps or followed through a relation are shown but not editable;
-nothing is editable without the right to save the record::
+user's rights and field groups, and the record's status, to it. Fields the
+user may not see are left out (and so are never read from a post); fields
+that are read-only (always, or in the record's status), computed, audit
+stamps or followed through a relation are shown but not editable; nothing is
+editable without the right to save the record::
 
-    form = form_layout(env, view, fmt, editing=env.access.allows(view.model, "write"))
+    form = form_layout(env, view, fmt, editing=env.access.allows(view.model, "write"), status="draft")
     [(w.name, w.kind, w.editable) for w in form.widgets]   # [("name", "char", True), ...]
     form.button(env, "qualify", "new")                   # the Button, or raises
 """
@@ -25,7 +26,9 @@ from core.i18n import _
 from core.views import Button
 from core.views import Field
 from core.views import FormView
+from core.views import Link
 from core.views import ListView
+from core.views.buttons import HeaderButton
 from core.web.pages.display import field_label
 
 if TYPE_CHECKING:
@@ -112,11 +115,19 @@ class FormLayout:
     def editable(self) -> tuple[Widget, ...]:
         return tuple(w for w in self.widgets if w.editable)
 
-    def buttons(self, env: Environment, status: str | None) -> list[Button]:
-        """The view's buttons this user sees on a record in ``status``: none without the right to edit."""
-        if not self.editing:
-            return []
-        return [b for b in self.view.buttons if in_groups(env, b) and (not b.states or status in b.states)]
+    def buttons(self, env: Environment, status: str | None) -> list[HeaderButton]:
+        """The view's buttons and links this user sees on a record in ``status``.
+
+        Buttons change the record: none show without the right to edit it.
+        Links only open a page, which checks what the user may see.
+        """
+        return [
+            b
+            for b in self.view.buttons
+            if (self.editing or isinstance(b, Link))
+            and in_groups(env, b)
+            and (not b.states or status in b.states)
+        ]
 
     def button(self, env: Environment, method: str, status: str | None) -> Button:
         """The button calling ``method``, if this user may press it on a record in ``status``.
@@ -127,7 +138,7 @@ class FormLayout:
                 user may not change the record.
             UserError: the button is not offered in ``status``.
         """
-        found = next((b for b in self.view.buttons if b.method == method), None)
+        found = next((b for b in self.view.buttons if isinstance(b, Button) and b.method == method), None)
         if found is None:
             raise MissingError(_("This form has no button %(method)s.", method=method))
         if not in_groups(env, found) or not self.editing:
@@ -137,19 +148,29 @@ class FormLayout:
         return found
 
 
-def in_groups(env: Environment, button: Button) -> bool:
+def in_groups(env: Environment, button: HeaderButton) -> bool:
     """Whether the user belongs to one of the button's groups (when it names any)."""
     return not button.groups or env.su or bool(env.access.group_names.intersection(button.groups))
 
 
-def form_layout(env: Environment, view: FormView, fmt: Translator, *, editing: bool) -> FormLayout:
-    """``view`` for the user of ``env``, in ``fmt``'s language; ``editing``: may they save the record?"""
+def form_layout(
+    env: Environment, view: FormView, fmt: Translator, *, editing: bool, status: str | None = None
+) -> FormLayout:
+    """``view`` for the user of ``env``, in ``fmt``'s language.
+
+    Args:
+        editing: whether the user may save the record.
+        status: the value of the view's status field on the record, for the
+            fields' ``readonly_states``.
+    """
     model = env.registry[view.model]
 
     def sections(containers: tuple[Any, ...]) -> tuple[Section, ...]:
         return tuple(
             Section(
-                c.name, fmt.gettext(c.label) if c.label else None, widgets(env, model, c.fields, fmt, editing)
+                c.name,
+                fmt.gettext(c.label) if c.label else None,
+                widgets(env, model, c.fields, fmt, editing, status=status),
             )
             for c in containers
         )
@@ -164,8 +185,13 @@ def widgets(
     fmt: Translator,
     editing: bool,
     skip: str = "",
+    status: str | None = None,
 ) -> tuple[Widget, ...]:
-    """The widgets of the view fields ``fields`` of ``model`` that the user may see (``skip`` left out)."""
+    """The widgets of the view fields ``fields`` of ``model`` that the user may see (``skip`` left out).
+
+    A field is editable when ``editing``, unless it is read-only, computed,
+    followed through a relation, or read-only in ``status``.
+    """
     made = []
     for item in fields:
         path = item.name.split(".")
@@ -176,7 +202,12 @@ def widgets(
             continue
         kind = kind_of(field, item.widget)
         editable = (
-            editing and len(path) == 1 and not item.readonly and is_writable(field) and kind != "display"
+            editing
+            and len(path) == 1
+            and not item.readonly
+            and status not in item.readonly_states
+            and is_writable(field)
+            and kind != "display"
         )
         columns: tuple[Widget, ...] = ()
         if kind == "lines":

@@ -6,11 +6,12 @@ renders the page from form data::
 
     page = FormPage(request, "base.partner")
     record = page.find(7)
-    form = page.layout(editing=page.may_write(record))
+    form = page.layout(record, editing=page.may_write(record))
     return page.render(form, record, encode(form.editable, record, page.fmt, page.env.tz))
 
 `FormPage.refuse` renders the form again, as posted, with its errors, and
-aborts the request so its transaction is rolled back.
+aborts the request so its transaction is rolled back. When the request
+answers a button's dialog (``page.dialog``), the form shows it open again.
 """
 
 from __future__ import annotations
@@ -32,8 +33,12 @@ from core.errors import MissingError
 from core.i18n import _
 from core.orm.fields.base import MISSING
 from core.orm.model import Model
+from core.views import Button
 from core.views import FormView
+from core.views import Link
 from core.web.pages import form_render
+from core.web.pages.form_dialog import Dialog
+from core.web.pages.form_dialog import make_dialog
 from core.web.pages.form_layout import FormLayout
 from core.web.pages.form_layout import form_layout
 from core.web.pages.urls import list_url
@@ -62,9 +67,16 @@ class FormPage:
         self.view = view
         action = ui.actions.get(request.args.get("action", ""))
         self.action = action if action is not None and action.model == self.model._name else None
+        self.dialog: Dialog | None = None  # the button's dialog this request answers or asks
 
-    def layout(self, *, editing: bool) -> FormLayout:
-        return form_layout(self.env, self.view, self.fmt, editing=editing)
+    def layout(self, record: Model | None, *, editing: bool) -> FormLayout:
+        """The form of ``record`` (None: a new one) for this user; ``editing``: may they save it?"""
+        return form_layout(self.env, self.view, self.fmt, editing=editing, status=self.status_of(record))
+
+    def ask(self, button: Button) -> Dialog:
+        """The dialog of ``button``, shown open when this request's form is rendered."""
+        self.dialog = make_dialog(self.model, button, self.fmt)
+        return self.dialog
 
     # -- urls --------------------------------------------------------------------
 
@@ -143,6 +155,10 @@ class FormPage:
         current = self.status_of(record)
         field = model._fields[self.view.status] if self.view.status else None
         pages = [(s, form_render.inputs(context, s.widgets, record)) for s in form.pages]
+        buttons = form.buttons(env, current) if record is not None else []
+        links = {b.name: b.address(record) for b in buttons if isinstance(b, Link) and record is not None}
+        dialogs = [self.dialog_of(b) for b in buttons if isinstance(b, Button) and b.params]
+        labels = {key: label for dialog in dialogs for key, label in dialog.labels(fmt).items()}
         values: dict[str, Any] = {
             "page": self,
             "form": form,
@@ -152,11 +168,16 @@ class FormPage:
             "groups": [(s, form_render.inputs(context, s.widgets, record)) for s in form.groups],
             "pages": pages,
             "error_pages": {s.name for s, items in pages if any(map(form_render.has_error, items))},
-            "summary": form_render.summary(form, errors, fmt),
+            "summary": form_render.summary(form, errors, fmt, labels),
             "alert": alert,
             "conflict": status == ConflictError.code,
             "steps": form_render.status_steps(fmt, field, current) if field is not None else [],  # type: ignore[arg-type]
-            "buttons": form.buttons(env, current) if record is not None else [],
+            "buttons": buttons,
+            "links": links,
+            "dialogs": [
+                (d, form_render.inputs(context, d.widgets, None, d.prefix), d.method == self.opened)
+                for d in dialogs
+            ],
             "history": form_render.history(record, fmt, self.tz) if record is not None else None,
             "note_error": errors.get(NOTE_ERROR),
             "active": getattr(record, "active", True) is not False,
@@ -166,6 +187,17 @@ class FormPage:
             "updated_at": data.get("updated_at") or updated_at(record),
         }
         return self.request.app.render(self.request, self.view.template or "form.html", status, **values)
+
+    def dialog_of(self, button: Button) -> Dialog:
+        """The dialog of ``button``: the one this request answers, else a new one."""
+        if self.dialog is not None and self.dialog.button == button:
+            return self.dialog
+        return make_dialog(self.model, button, self.fmt)
+
+    @property
+    def opened(self) -> str | None:
+        """The method whose dialog the page shows open."""
+        return self.dialog.method if self.dialog is not None else None
 
     def refuse(
         self,

@@ -193,9 +193,15 @@ def prefetch(record: Model, widgets: Sequence[Widget]) -> None:
     RecordSet(record.env, type(record), [record]).prefetch(paths)
 
 
-def summary(form: FormLayout, errors: Mapping[str, str], fmt: Translator) -> list[tuple[str, str]]:
-    """The errors as (where, message) for the list above the form: ``Lines › Price`` for a line's cell."""
+def summary(
+    form: FormLayout, errors: Mapping[str, str], fmt: Translator, more: Mapping[str, str] | None = None
+) -> list[tuple[str, str]]:
+    """The errors as (where, message) for the list above the form: ``Lines › Price`` for a line's cell.
+
+    ``more`` labels the keys of inputs outside the form's fields (a dialog's).
+    """
     labels = {widget.name: widget.label for widget in form.widgets}
+    labels.update(more or {})
     for widget in form.widgets:
         for column in widget.columns:
             labels[f"{widget.name}.{column.name}"] = f"{widget.label} › {column.label}"

@@ -1,6 +1,7 @@
-/* The form's behaviour: notebook tabs, many2one and tag lookups (with quick create), line rows.
- * No framework; every part enhances markup that works without it (all pages shown, lines removed by
- * ticking their box, names typed and resolved on save). tessera.js asks [data-confirm] questions.
+/* The form's behaviour: notebook tabs, many2one and tag lookups (with quick create), line rows, the
+ * dialogs of buttons that ask for arguments. No framework; every part enhances markup that works
+ * without it (all pages shown, lines removed by ticking their box, names typed and resolved on save,
+ * a dialog opened by a round trip to the server). tessera.js asks [data-confirm] questions.
  */
 (function () {
   "use strict";
@@ -290,7 +291,38 @@
     });
   }
 
+  // -- dialogs of buttons that ask for arguments ---------------------------------------------
+
+  function setUpDialog(dialog) {
+    var opener = document.querySelector('[data-dialog="' + dialog.id + '"]');
+    var submit = dialog.querySelector("button[type=submit]");
+    if (opener) {
+      opener.addEventListener("click", function (event) {
+        event.preventDefault(); // no round trip: the dialog is already on the page
+        dialog.showModal();
+      });
+    }
+    dialog.querySelectorAll("[data-dialog-close]").forEach(function (link) {
+      link.addEventListener("click", function (event) {
+        event.preventDefault(); // keep the form's unsaved changes
+        dialog.close();
+      });
+    });
+    dialog.addEventListener("keydown", function (event) {
+      // Enter answers the dialog, rather than pressing the form's first button (Save).
+      if (event.key === "Enter" && !event.defaultPrevented && event.target.matches("input")) {
+        event.preventDefault();
+        submit.click();
+      }
+    });
+    if (dialog.open) { // shown by the server (refused answers): make it modal
+      dialog.close();
+      dialog.showModal();
+    }
+  }
+
   function setUp() {
+    document.querySelectorAll("[data-form-dialog]").forEach(setUpDialog);
     document.querySelectorAll("[data-notebook]").forEach(setUpNotebook);
     document.querySelectorAll("[data-lines]").forEach(setUpLines);
     document.querySelectorAll("[data-lookup]").forEach(setUpLookup); // not those inside <template>
