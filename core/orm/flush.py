@@ -46,6 +46,8 @@ from core.orm import history
 from core.orm.access import check_flush
 from core.orm.access import check_rules_after
 from core.orm.compute import recompute
+from core.orm.data import EXTERNAL_ID_MODEL
+from core.orm.data import forget_external_ids
 from core.orm.environment import ENV_KEY
 from core.orm.fields.numeric import Monetary
 from core.orm.fields.relational import Many2one
@@ -62,6 +64,15 @@ def install_flush_events(factory: sessionmaker[Session]) -> None:
     """Attach the kernel's flush steps to every session ``factory`` makes."""
     event.listen(factory, "before_flush", before_flush)
     event.listen(factory, "after_flush_postexec", after_flush_postexec)
+    event.listen(factory, "after_flush", forget_changed_external_ids)
+    event.listen(factory, "after_soft_rollback", lambda session, previous: forget_external_ids(session))
+
+
+def forget_changed_external_ids(session: Session, context: UOWTransaction) -> None:
+    """What `env.ref` remembers is stale once an external id was written in this flush."""
+    changed = (*session.new, *session.dirty, *session.deleted)
+    if any(getattr(record, "_name", None) == EXTERNAL_ID_MODEL for record in changed):
+        forget_external_ids(session)
 
 
 def changed_fields(record: Model) -> set[str]:
