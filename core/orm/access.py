@@ -184,10 +184,16 @@ class AccessPolicy:
                 )
 
     def check_order(self, model: type[Model], order: str | None) -> None:
-        """Raise `AccessError` if ``order`` (``"name desc, id"``) sorts by a field the user may not
-        see: the order of the results would reveal its values."""
-        if order:
-            self.check_fields(model, [part.split()[0] for part in order.split(",") if part.split()])
+        """Raise `AccessError` if ``order`` (``"name desc, partner.name, id"``) sorts by a field the
+        user may not see: the order of the results would reveal its values."""
+        for part in (order or "").split(","):
+            if not part.split():
+                continue
+            name, _, target = part.split()[0].partition(".")
+            self.check_fields(model, [name])
+            field = model._fields.get(name)
+            if target and field is not None and field.type_name == "many2one":
+                self.check_fields(self.env.registry[field.comodel], [target])  # type: ignore[attr-defined]
 
     def condition(self, model: type[Model], operation: str) -> ColumnElement[bool] | None:
         """The SQL condition the rules of ``model`` impose on ``operation``, or None when none apply."""

@@ -228,8 +228,10 @@ class Model:
     def default_order(cls, order: str | None = None) -> list[ColumnElement[Any]]:
         """ORDER BY clauses for ``order``, a string like ``"name desc, id"``.
 
-        Empty values sort last in ascending order and first in descending
-        order, on SQLite as on PostgreSQL.
+        A many2one sorts by the id it holds; ``"partner.name"`` sorts by a
+        plain field of the record it points at (one step, a correlated
+        subquery: no join changes the rows). Empty values sort last in
+        ascending order and first in descending order, on SQLite as on PostgreSQL.
 
         Raises:
             ValidationError: the string names an unknown or unsortable field.
@@ -239,17 +241,35 @@ class Model:
             words = part.split()
             if not words:
                 continue
-            name, direction = words[0], (words[1].lower() if len(words) > 1 else "asc")
-            field = cls._fields.get(name)
-            sortable = field is not None and field.store and field.type_name not in UNSORTABLE
-            column = "id" if name == "id" else (field.column_name if field and sortable else None)
-            if column is None or direction not in ("asc", "desc") or len(words) > 2:
+            direction = words[1].lower() if len(words) > 1 else "asc"
+            expression = cls._order_expression(words[0])
+            if expression is None or direction not in ("asc", "desc") or len(words) > 2:
                 raise ValidationError(fields={"order": f"Cannot sort {cls._name} by {part.strip()!r}."})
-            attribute = cls._table.c[column]
             clauses.append(
-                attribute.desc().nulls_first() if direction == "desc" else attribute.asc().nulls_last()
+                expression.desc().nulls_first() if direction == "desc" else expression.asc().nulls_last()
             )
         return clauses
+
+    @classmethod
+    def _order_expression(cls, path: str) -> ColumnElement[Any] | None:
+        """The SQL value ``path`` (``name``, ``id`` or ``partner.name``) sorts by, or None if it cannot."""
+        if path == "id":
+            return cls._table.c.id
+        name, _, target = path.partition(".")
+        field = cls._fields.get(name)
+        if field is None or not field.store or field.type_name in UNSORTABLE:
+            return None
+        column = cls._table.c[field.column_name]
+        if not target:
+            return column
+        if field.type_name != "many2one":
+            return None
+        comodel = cls._registry[field.comodel]  # type: ignore[attr-defined]
+        aimed = comodel._fields.get(target)
+        if aimed is None or not aimed.store or aimed.type_name in UNSORTABLE | {"many2one"}:
+            return None
+        target_table = comodel._table.alias()  # an alias: the comodel may be this model (``parent.name``)
+        return select(target_table.c[aimed.column_name]).where(target_table.c.id == column).scalar_subquery()
 
     # -- record-level operations -----------------------------------------------
 

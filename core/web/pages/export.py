@@ -172,7 +172,7 @@ def export(request: Request, model: str, kind: str) -> Response:
     ids = selected_ids(request.args.getlist("ids"))
     if ids:
         domain = [*domain, ("id", "in", ids)]
-    found = read_rows(env, model, domain, columns, order=orm_order(query) or view.order)
+    found = read_rows(env, model, domain, columns, order=orm_order(env, query) or view.order)
     headers = [column.label for column in columns]
     rows = [[cell(column, row, fmt, request.tz) for column in columns] for row in found]
     filename = f"{model}.{kind}"
