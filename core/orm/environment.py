@@ -31,6 +31,8 @@ from sqlalchemy.orm import Session
 
 from core.errors import ConflictError
 from core.errors import MissingError
+from core.i18n import _
+from core.i18n import current
 
 if TYPE_CHECKING:
     from pluggy import HookRelay
@@ -156,7 +158,7 @@ class Environment:
 
         record = find_external_id(self, external_id)
         if record is None:
-            raise MissingError(f"No record has the external id {external_id!r}.")
+            raise MissingError(_("No record has the external id %(id)r.", id=external_id))
         return record
 
 
@@ -167,14 +169,16 @@ def conflict_from(registry: Registry, error: IntegrityError) -> ConflictError:
         columns = {name: field.column_name for name, field in model._fields.items()}
         for constraint in model._sql_constraints:
             if constraint.reported_in(text, model._table.name, columns):
-                return ConflictError(constraint.message)
+                return ConflictError(current().gettext(constraint.message))
     if "foreign key" in text:
-        return ConflictError("Other records still refer to this one, or a referenced record does not exist.")
+        return ConflictError(
+            _("Other records still refer to this one, or a referenced record does not exist.")
+        )
     if "unique" in text or "duplicate" in text:
-        return ConflictError("Another record already has this value.")
+        return ConflictError(_("Another record already has this value."))
     if "not null" in text or "null value" in text:
-        return ConflictError("A required value is missing.")
-    return ConflictError("The change conflicts with existing data.")
+        return ConflictError(_("A required value is missing."))
+    return ConflictError(_("The change conflicts with existing data."))
 
 
 class BoundModel(Generic[M]):

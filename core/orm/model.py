@@ -41,6 +41,8 @@ from sqlalchemy.orm import object_session
 from core.errors import ConfigError
 from core.errors import MissingError
 from core.errors import ValidationError
+from core.i18n import _
+from core.i18n import current
 from core.orm import fields
 from core.orm.environment import ENV_KEY
 from core.orm.fields.base import MISSING
@@ -221,7 +223,9 @@ class Model:
         found = {rec.id: rec for rec in env.session.scalars(select(cls).where(cls.id.in_(wanted)))}
         missing = [i for i in wanted if i not in found]
         if missing:
-            raise MissingError(f"{cls._description or cls._name} #{missing[0]} does not exist.")
+            raise MissingError(
+                _("%(model)s #%(id)s does not exist.", model=current().model_label(cls), id=missing[0])
+            )
         return RecordSet(env, cls, [found[i] for i in wanted])
 
     @classmethod
@@ -244,7 +248,11 @@ class Model:
             direction = words[1].lower() if len(words) > 1 else "asc"
             expression = cls._order_expression(words[0])
             if expression is None or direction not in ("asc", "desc") or len(words) > 2:
-                raise ValidationError(fields={"order": f"Cannot sort {cls._name} by {part.strip()!r}."})
+                raise ValidationError(
+                    fields={
+                        "order": _("Cannot sort %(model)s by %(order)r.", model=cls._name, order=part.strip())
+                    }
+                )
             clauses.append(
                 expression.desc().nulls_first() if direction == "desc" else expression.asc().nulls_last()
             )
@@ -342,7 +350,9 @@ class Model:
     def _field(cls, name: str) -> Field[Any]:
         field = cls._fields.get(name)
         if field is None:
-            raise ValidationError(fields={name: f"{cls._name} has no field {name!r}."})
+            raise ValidationError(
+                fields={name: _("%(model)s has no field %(name)r.", model=cls._name, name=name)}
+            )
         return field
 
     @classmethod
@@ -359,11 +369,11 @@ class Model:
         for name, value in vals.items():
             field = cls._fields.get(name)
             if field is None:
-                errors[name] = "Unknown field."
+                errors[name] = _("Unknown field.")
             elif name in AUDIT_STAMPS and not env.su:
-                errors[name] = "Set by the system."
+                errors[name] = _("Set by the system.")
             elif field.compute and not field.store and not field.related:
-                errors[name] = "This value is computed and cannot be set."
+                errors[name] = _("This value is computed and cannot be set.")
             elif value is MISSING:
                 continue
             elif field.type_name == "one2many":
