@@ -132,9 +132,6 @@ line_list = ListView(
 
 # -- configuration ------------------------------------------------------------------
 
-tax_list = ListView(
-    "sales.tax", columns=["sequence", "name", "amount_type", "amount", "price_include", "company"]
-)
 payment_term_list = ListView("sales.payment_term", columns=["name", "days"])
 pricelist_list = ListView("sales.pricelist", columns=["sequence", "name", "currency", "company"])
 pricelist_form = FormView(
@@ -167,7 +164,6 @@ pricelist_form = FormView(
 # -- other addons' screens ------------------------------------------------------------
 
 partner_form = extend("base.partner.form", fields=["pricelist"], after="company")
-product_form = extend("product.product.form", fields=[Field("taxes", widget="tags")], after="uom")
 
 # -- the dashboard --------------------------------------------------------------------
 
@@ -208,7 +204,7 @@ dashboard = Dashboard(
 actions = [
     Action("sales.quotations", "Quotations", "sales.order", domain=list(QUOTATIONS), filters=["mine"]),
     Action("sales.orders", "Sales orders", "sales.order", domain=list(SOLD)),
-    Action("sales.taxes", "Taxes", "sales.tax"),
+    Action("sales.taxes", "Taxes", "commerce.tax", filters=["sale"], defaults={"scope": "sale"}),
     Action("sales.pricelists", "Pricelists", "sales.pricelist"),
     Action("sales.payment_terms", "Payment terms", "sales.payment_term"),
 ]
@@ -240,12 +236,10 @@ declarations = [
     order_form,
     order_search,
     line_list,
-    tax_list,
     payment_term_list,
     pricelist_list,
     pricelist_form,
     partner_form,
-    product_form,
     dashboard,
     *actions,
     *menus,

@@ -21,8 +21,9 @@ order set back to quotation can be changed again.
 A new order is named from the sequence ``sales.order`` (``SO/2026/00001``,
 restarting each year of the order date), takes its customer's pricelist, the
 pricelist's currency (else the company's) and the company's tax rounding.
-New lines are completed by `addons.sales.pricing.fill_lines`. The amounts are
-stored, so lists, groupings and dashboards sum them in SQL.
+New lines are completed by `addons.sales.pricing.fill_lines`. The amounts
+are commerce's (`addons.commerce.documents.TaxedDocument`) and stored, so
+lists, groupings and dashboards sum them in SQL.
 """
 
 from __future__ import annotations
@@ -34,9 +35,9 @@ from collections.abc import Sequence
 from typing import Any
 from typing import ClassVar
 
+from addons.commerce.documents import TaxedDocument
 from addons.sales import pricing
 from addons.sales import reporting
-from addons.sales.models.company import TAX_ROUNDING
 from core.base.models.company import current_company
 from core.errors import ValidationError
 from core.i18n import _
@@ -67,7 +68,7 @@ def default_user(env: Environment) -> Any:
     return env.user_id
 
 
-class Order(Model, name="sales.order"):
+class Order(TaxedDocument, Model, name="sales.order"):
     _description = "Sales order"
     _order = "date_order desc, id desc"
     _history = True
@@ -94,30 +95,9 @@ class Order(Model, name="sales.order"):
         "base.user", "Salesperson", default=default_user, tracked=True, index=True, copy=False
     )
     company = fields.Many2one("base.company", default=current_company, required=True)
-    tax_rounding = fields.Selection(TAX_ROUNDING, "Tax rounding", required=True)
     lines = fields.One2many("sales.order_line", inverse="order")
-    amount_untaxed = fields.Monetary("Untaxed amount", currency="currency", store=True)
-    amount_tax = fields.Monetary("Taxes", currency="currency", store=True)
-    amount_total = fields.Monetary("Total", currency="currency", store=True, tracked=True)
     margin = fields.Monetary(currency="currency", store=True, groups=COST_READERS)
     note = fields.Text("Terms and conditions")
-
-    @amount_untaxed.computed_from("lines.subtotal")
-    def _compute_amount_untaxed(self) -> None:
-        self.amount_untaxed = sum((decimal.Decimal(line.subtotal or 0) for line in self.lines), ZERO)
-
-    @amount_tax.computed_from("lines.tax_amount", "lines.tax_exact", "tax_rounding", "currency")
-    def _compute_amount_tax(self) -> None:
-        """Per line: the sum of the lines' rounded taxes; per total: their exact sum, rounded once."""
-        if self.tax_rounding == "per_total":
-            exact = sum((decimal.Decimal(line.tax_exact or 0) for line in self.lines), ZERO)
-            self.amount_tax = self.currency.round(exact) if self.currency is not None else exact
-        else:
-            self.amount_tax = sum((decimal.Decimal(line.tax_amount or 0) for line in self.lines), ZERO)
-
-    @amount_total.computed_from("amount_untaxed", "amount_tax")
-    def _compute_amount_total(self) -> None:
-        self.amount_total = decimal.Decimal(self.amount_untaxed or 0) + decimal.Decimal(self.amount_tax or 0)
 
     @margin.computed_from("lines.margin")
     def _compute_margin(self) -> None:
@@ -144,8 +124,6 @@ class Order(Model, name="sales.order"):
         if vals.get("currency") is None:
             currency = pricelist.currency if pricelist is not None else getattr(company, "currency", None)
             vals["currency"] = currency.id if currency is not None else None
-        if vals.get("tax_rounding") is None:
-            vals["tax_rounding"] = getattr(company, "sales_tax_rounding", None) or "per_line"
         day = cls._fields["date_order"].convert(vals.get("date_order"), env) or env.today()
         vals["date_order"] = day
         if not vals.get("name"):

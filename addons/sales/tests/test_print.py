@@ -32,7 +32,7 @@ def order_id(print_db):
         make_user(env, "print_reader", groups=["sales.group_user"], password=PASSWORD)
         other = env["base.company"].create({"name": "Other Co", "currency": env.ref("base.currency_try").id})
         make_user(env, "print_outsider", groups=["sales.group_manager"], companies=[other], password=PASSWORD)
-        vat = env["sales.tax"].create({"name": "KDV %20", "amount": "20"})
+        vat = env["commerce.tax"].create({"name": "KDV %20", "amount": "20"})
         partner = env["base.partner"].create({"name": "Anadolu Makine A.Ş.", "city": "İzmir"})
         line = {
             "description": "Dik işleme merkezi",
