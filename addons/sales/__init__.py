@@ -1,10 +1,10 @@
 """Sales: quotations that become orders, priced by pricelists, taxed, printed and reported on.
 
 Models: ``sales.order`` and ``sales.order_line`` (the workflow and the
-amounts), ``sales.pricelist`` and ``sales.pricelist_rule``,
-``sales.payment_term``; ``base.partner`` gains a pricelist. Taxes, the tax
-arithmetic and the company's tax rounding are commerce's (`addons.commerce`),
-shared with purchase and accounting. Hooks offered to
+amounts), ``sales.pricelist`` and ``sales.pricelist_rule``; ``base.partner``
+gains a pricelist. Taxes, payment terms, the tax arithmetic and the company's
+tax rounding are commerce's (`addons.commerce`), shared with purchase and
+accounting. Hooks offered to
 other addons are in `addons.sales.hookspecs`; ``/sales/order/<id>/print`` is
 the printable document (`addons.sales.printing`).
 
@@ -20,14 +20,12 @@ from addons.sales.models import crm_lead
 from addons.sales.models import order
 from addons.sales.models import order_line
 from addons.sales.models import partner
-from addons.sales.models import payment_term
 from addons.sales.models import pricelist
 from core.loader.addon import Addon
 
 
 def register(addon: Addon) -> None:
     addon.models(
-        payment_term.PaymentTerm,
         pricelist.Pricelist,
         pricelist.PricelistRule,
         order.Order,

@@ -132,7 +132,6 @@ line_list = ListView(
 
 # -- configuration ------------------------------------------------------------------
 
-payment_term_list = ListView("sales.payment_term", columns=["name", "days"])
 pricelist_list = ListView("sales.pricelist", columns=["sequence", "name", "currency", "company"])
 pricelist_form = FormView(
     "sales.pricelist",
@@ -206,7 +205,6 @@ actions = [
     Action("sales.orders", "Sales orders", "sales.order", domain=list(SOLD)),
     Action("sales.taxes", "Taxes", "commerce.tax", filters=["sale"], defaults={"scope": "sale"}),
     Action("sales.pricelists", "Pricelists", "sales.pricelist"),
-    Action("sales.payment_terms", "Payment terms", "sales.payment_term"),
 ]
 menus = [
     Menu("sales", "Sales", sequence=15, groups=USERS),
@@ -225,7 +223,7 @@ menus = [
         for what, label, action in [
             ("taxes", "Taxes", "sales.taxes"),
             ("pricelists", "Pricelists", "sales.pricelists"),
-            ("payment_terms", "Payment terms", "sales.payment_terms"),
+            ("payment_terms", "Payment terms", "commerce.payment_terms"),
             ("categories", "Product categories", "product.categories"),
         ]
     ),
@@ -236,7 +234,6 @@ declarations = [
     order_form,
     order_search,
     line_list,
-    payment_term_list,
     pricelist_list,
     pricelist_form,
     partner_form,

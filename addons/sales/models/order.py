@@ -88,7 +88,7 @@ class Order(TaxedDocument, Model, name="sales.order"):
         "Order date", default=Environment.today, required=True, tracked=True, index=True, copy=False
     )
     validity_date = fields.Date("Valid until")
-    payment_term = fields.Many2one("sales.payment_term", "Payment terms")
+    payment_term = fields.Many2one("commerce.payment_term", "Payment terms")
     pricelist = fields.Many2one("sales.pricelist")
     currency = fields.Many2one("base.currency", required=True, ondelete="restrict")
     user = fields.Many2one(

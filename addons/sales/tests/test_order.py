@@ -1,6 +1,5 @@
 """Orders: amounts, the two tax roundings, discounts, numbering and the workflow."""
 
-import datetime as dt
 from decimal import Decimal
 
 import pytest
@@ -167,8 +166,3 @@ def test_a_copy_is_a_new_quotation_of_today_with_the_same_lines_for_whoever_copi
 def test_an_order_without_lines_cannot_be_confirmed(env, make_order):
     with pytest.raises(ValidationError, match="no lines"):
         make_order().action_confirm()
-
-
-def test_a_payment_term_gives_the_due_date(env):
-    term = env.ref("sales.payment_term_30")
-    assert term.due_date(dt.date(2026, 1, 15)) == dt.date(2026, 2, 14)

@@ -30,7 +30,6 @@ def test_every_sales_model_has_rights_for_salespeople_and_managers(db, env):
     assert sorted(models) == [
         "sales.order",
         "sales.order_line",
-        "sales.payment_term",
         "sales.pricelist",
         "sales.pricelist_rule",
     ]
