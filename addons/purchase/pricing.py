@@ -1,15 +1,12 @@
 """Unit prices and planned arrivals of purchase order lines, from vendor prices.
 
 `fill_lines` completes new line values the way a buyer expects: the
-product's description; the unit price of the vendor price that
+product's description and vendor taxes; the unit price of the vendor price that
 `VendorPrice.choose` picks for the order's vendor, the line's quantity and
 the order date, converted into the order's currency at that day's rates; and
 the planned arrival, the order date plus that price's lead time. Without a
 vendor price for that vendor the product's cost is the price (converted the
 same way) and the order date the arrival. Values given explicitly are kept.
-
-A line's net unit price is ``price_unit × (1 − discount / 100)``
-(`net_price`); its subtotal that × quantity, rounded by the order's currency.
 """
 
 from __future__ import annotations
@@ -20,13 +17,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from core.orm.environment import Environment
-
-HUNDRED = decimal.Decimal(100)
-
-
-def net_price(price_unit: Any, discount: Any) -> decimal.Decimal:
-    """The unit price less the discount, unrounded."""
-    return decimal.Decimal(price_unit or 0) * (HUNDRED - decimal.Decimal(discount or 0)) / HUNDRED
 
 
 def convert(
@@ -64,13 +54,15 @@ def fill_lines(
     company: Any,
     day: dt.date,
 ) -> None:
-    """Complete the values of new lines in place: description, unit price and planned arrival."""
+    """Complete the values of new lines in place: description, taxes, unit price and planned arrival."""
     pending: list[tuple[dict[str, Any], Any]] = []
     for vals in lines:
         product = record(env, "product.product", vals.get("product"))
         if product is None:
             continue
         vals.setdefault("description", product.description or product.display_name)
+        if "taxes" not in vals:
+            vals["taxes"] = [tax.id for tax in product.supplier_taxes]
         if vals.get("price_unit") is None or vals.get("date_planned") is None:
             pending.append((vals, product))
     if not pending:

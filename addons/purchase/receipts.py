@@ -4,7 +4,8 @@ Confirming an order (`create_receipts`) makes one incoming transfer from the
 vendors location (``stock.location_suppliers``) to the warehouse's stock
 location, with one move per line of goods (storable or consumable products;
 services and lines without a product are not received). Each move points at
-its line (``purchase_line``), carries the line's net unit price in the
+its line (``purchase_line``), carries the line's unit price before taxes
+(less the discount, without the taxes included in the price) in the
 company's currency as its ``price_unit`` (the average cost takes it in) and
 the order's number as ``origin``; the transfer is confirmed at once.
 
@@ -40,7 +41,10 @@ def scheduled(env: Environment, day: dt.date) -> dt.datetime:
 
 
 def unit_cost(line: Any, rates: dict[int, decimal.Decimal] | None = None) -> decimal.Decimal:
-    """The line's net unit price in its company's currency at the order date's rates.
+    """The line's unit price before taxes in its company's currency at the order date's rates.
+
+    That is its untaxed amount (`addons.commerce.taxes.line_amounts`) per unit:
+    less the discount, and without the taxes included in the price.
 
     ``rates`` caches the rates read across calls (one query per currency).
 
@@ -48,7 +52,7 @@ def unit_cost(line: Any, rates: dict[int, decimal.Decimal] | None = None) -> dec
         UserError: the order's currency has no rate on or before the order date.
     """
     order = line.order
-    price = pricing.net_price(line.price_unit, line.discount)
+    price = line.amounts().base / decimal.Decimal(line.quantity)
     return pricing.convert(
         price, order.currency, order.company.currency, order.date_order, rates if rates is not None else {}
     )

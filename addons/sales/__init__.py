@@ -6,7 +6,7 @@ gains a pricelist. Taxes, payment terms, the tax arithmetic and the company's
 tax rounding are commerce's (`addons.commerce`), shared with purchase and
 accounting. Hooks offered to
 other addons are in `addons.sales.hookspecs`; ``/sales/order/<id>/print`` is
-the printable document (`addons.sales.printing`).
+the printable document (`addons.sales.hooks`, laid out by commerce).
 
 With crm installed, opportunities make quotations and confirming an order
 wins its opportunity (`addons.sales.models.crm_lead`, `addons.sales.hooks_crm`).

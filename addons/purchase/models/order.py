@@ -13,19 +13,21 @@ incoming transfer from the vendors location to the warehouse's stock, with
 a move per line of goods, confirmed at once. What arrives shows in each
 line's ``qty_received`` and in the order's ``receipt_status``. Cancelling
 cancels the receipts not yet done, and is refused once goods were received.
-From the confirmation on, the vendor, currency, warehouse and lines are
-fixed (`Order.refuse_fixed`).
+From the confirmation on, the vendor, currency, tax rounding, warehouse and
+lines are fixed (`Order.refuse_fixed`).
 
 A new order is named from the sequence ``purchase.order`` (``PO/2026/00001``,
-restarting each year of the order date), takes the company's currency and
-the user's company's first warehouse; new lines are completed from the
+restarting each year of the order date), takes the company's currency, tax
+rounding and the user's company's first warehouse; new lines are completed from the
 vendor's prices by `addons.purchase.pricing.fill_lines`. The order's
 expected arrival is the earliest of its lines'.
 
-Amounts are untaxed: purchase taxes, vendor bills and the three-way match
-(ordered, received, billed) come with the accounting addon, which will plug
-in as an extra of purchase (``addon.extra("accounting")``) reading each
-line's ``qty_received``.
+Lines carry purchase taxes and the order its untaxed, tax and total amounts,
+rounded per line or on the total as the company says: commerce's taxed
+document (`addons.commerce.documents.TaxedDocument`). Vendor bills and the
+three-way match (ordered, received, billed) come with the accounting addon,
+which will plug in as an extra of purchase (``addon.extra("accounting")``)
+reading each line's ``qty_received``.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from collections.abc import Mapping
 from typing import Any
 from typing import ClassVar
 
+from addons.commerce.documents import TaxedDocument
 from addons.purchase import pricing
 from addons.purchase import receipts
 from addons.purchase import reporting
@@ -66,7 +69,7 @@ RECEIPT_STATUSES = [
     ("full", "Fully received"),
 ]
 SEQUENCE = "purchase.order"
-FIXED_ONCE_CONFIRMED = frozenset({"partner", "currency", "warehouse", "company"})
+FIXED_ONCE_CONFIRMED = frozenset({"partner", "currency", "warehouse", "company", "tax_rounding"})
 ZERO = decimal.Decimal(0)
 
 
@@ -74,7 +77,7 @@ def default_user(env: Environment) -> Any:
     return env.user_id
 
 
-class Order(Model, name="purchase.order"):
+class Order(TaxedDocument, Model, name="purchase.order"):
     _description = "Purchase order"
     _order = "date_order desc, id desc"
     _history = True
@@ -100,15 +103,11 @@ class Order(Model, name="purchase.order"):
     )
     user = fields.Many2one("base.user", "Buyer", default=default_user, tracked=True, index=True)
     company = fields.Many2one("base.company", default=current_company, required=True)
+    payment_term = fields.Many2one("commerce.payment_term", "Payment terms")
     lines = fields.One2many("purchase.order_line", inverse="order")
-    amount_untaxed = fields.Monetary("Untaxed amount", currency="currency", store=True, tracked=True)
     receipt_status = fields.Selection(RECEIPT_STATUSES, "Receipt", store=True, readonly=True, index=True)
     receipts = fields.One2many("stock.picking", inverse="purchase_order")
     note = fields.Text("Terms and conditions")
-
-    @amount_untaxed.computed_from("lines.subtotal")
-    def _compute_amount_untaxed(self) -> None:
-        self.amount_untaxed = sum((decimal.Decimal(line.subtotal or 0) for line in self.lines), ZERO)
 
     @date_planned.computed_from("lines.date_planned")
     def _compute_date_planned(self) -> None:

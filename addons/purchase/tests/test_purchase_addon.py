@@ -27,12 +27,14 @@ def test_the_screens_resolve(db):
         "Vendor prices",
         "Products",
         "Reporting",
+        "Configuration",
     ]
     assert [child.menu.label for child in purchase.children[0].children] == [
         "Requests for quotation",
         "Purchase orders",
         "Orders to receive",
     ]
+    assert [child.menu.label for child in purchase.children[-1].children] == ["Taxes", "Payment terms"]
 
 
 @pytest.mark.addons("purchase")
