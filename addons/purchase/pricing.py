@@ -12,37 +12,11 @@ same way) and the order date the arrival. Values given explicitly are kept.
 from __future__ import annotations
 
 import datetime as dt
-import decimal
 from collections.abc import Sequence
 from typing import Any
 
+from core.base.models.currency import Rates
 from core.orm.environment import Environment
-
-
-def convert(
-    amount: Any, source: Any, target: Any, day: dt.date, rates: dict[int, decimal.Decimal]
-) -> decimal.Decimal:
-    """``amount`` from ``source`` into ``target`` currency, unrounded; one rate query per currency.
-
-    Raises:
-        UserError: the currencies differ and one has no rate on or before ``day``.
-    """
-    value = decimal.Decimal(amount or 0)
-    if source is None or target is None or source.id == target.id:
-        return value
-    for currency in (source, target):
-        if currency.id not in rates:
-            rates[currency.id] = currency.rate_on(day)
-    return value * rates[target.id] / rates[source.id]
-
-
-def record(env: Environment, model: str, value: Any) -> Any:
-    """The record a many2one value names: a record, an id, or None."""
-    if value is None or value is False:
-        return None
-    if isinstance(value, int) and not isinstance(value, bool):
-        return env.session.get(env.registry[model], value)
-    return value
 
 
 def fill_lines(
@@ -57,7 +31,7 @@ def fill_lines(
     """Complete the values of new lines in place: description, taxes, unit price and planned arrival."""
     pending: list[tuple[dict[str, Any], Any]] = []
     for vals in lines:
-        product = record(env, "product.product", vals.get("product"))
+        product = env.record("product.product", vals.get("product"))
         if product is None:
             continue
         vals.setdefault("description", product.description or product.display_name)
@@ -65,7 +39,7 @@ def fill_lines(
             vals["taxes"] = [tax.id for tax in product.supplier_taxes]
         if vals.get("price_unit") is None or vals.get("date_planned") is None:
             pending.append((vals, product))
-    if not pending:
+    if not pending or currency is None:  # without a currency, the order is refused for it anyway
         return
     if vendor is not None:
         items = [(product, vals.get("quantity") or 1) for vals, product in pending]
@@ -74,12 +48,12 @@ def fill_lines(
         )
     else:
         prices = [None] * len(pending)
-    rates: dict[int, decimal.Decimal] = {}
+    rates: Rates = {}
     for (vals, product), price in zip(pending, prices, strict=True):
         if vals.get("price_unit") is None:
             if price is not None:
-                vals["price_unit"] = convert(price.price, price.currency, currency, day, rates)
+                vals["price_unit"] = price.currency.convert(price.price, currency, day, rates)
             else:
-                vals["price_unit"] = convert(product.cost, product.currency, currency, day, rates)
+                vals["price_unit"] = product.currency.convert(product.cost, currency, day, rates)
         if vals.get("date_planned") is None:
             vals["date_planned"] = day + dt.timedelta(days=price.delay if price is not None else 0)

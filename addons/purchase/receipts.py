@@ -26,7 +26,7 @@ import datetime as dt
 import decimal
 from typing import Any
 
-from addons.purchase import pricing
+from core.base.models.currency import Rates
 from core.errors import UserError
 from core.i18n import _
 from core.orm.environment import Environment
@@ -40,27 +40,25 @@ def scheduled(env: Environment, day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, NOON, tzinfo=env.tz)
 
 
-def unit_cost(line: Any, rates: dict[int, decimal.Decimal] | None = None) -> decimal.Decimal:
+def unit_cost(line: Any, rates: Rates | None = None) -> decimal.Decimal:
     """The line's unit price before taxes in its company's currency at the order date's rates.
 
     That is its untaxed amount (`addons.commerce.taxes.line_amounts`) per unit:
     less the discount, and without the taxes included in the price.
 
-    ``rates`` caches the rates read across calls (one query per currency).
+    ``rates`` keeps the rates read across calls (one query per currency and day).
 
     Raises:
         UserError: the order's currency has no rate on or before the order date.
     """
     order = line.order
     price = line.amounts().base / decimal.Decimal(line.quantity)
-    return pricing.convert(
-        price, order.currency, order.company.currency, order.date_order, rates if rates is not None else {}
-    )
+    return order.currency.convert(price, order.company.currency, order.date_order, rates)
 
 
 def create_receipts(env: Environment, orders: RecordSet[Any]) -> RecordSet[Any]:
     """Make and confirm the receipt of each order that has goods to receive; returns the receipts."""
-    rates: dict[int, decimal.Decimal] = {}
+    rates: Rates = {}
     made = []
     with env.sudo():
         suppliers = env.ref("stock.location_suppliers")

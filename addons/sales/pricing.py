@@ -11,21 +11,11 @@ explicitly are kept. The amounts of the lines are commerce's
 from __future__ import annotations
 
 import datetime as dt
-import decimal
 from collections.abc import Sequence
 from typing import Any
 
-from addons.sales.models.pricelist import convert
+from core.base.models.currency import Rates
 from core.orm.environment import Environment
-
-
-def record(env: Environment, model: str, value: Any) -> Any:
-    """The record a many2one value names: a record, an id, or None."""
-    if value is None or value is False:
-        return None
-    if isinstance(value, int) and not isinstance(value, bool):
-        return env.session.get(env.registry[model], value)
-    return value
 
 
 def fill_lines(
@@ -39,7 +29,7 @@ def fill_lines(
     """Complete the values of new lines in place: description, unit, taxes and unit price."""
     pending: list[tuple[dict[str, Any], Any]] = []
     for vals in lines:
-        product = record(env, "product.product", vals.get("product"))
+        product = env.record("product.product", vals.get("product"))
         if product is None:
             continue
         vals.setdefault("description", product.description or product.display_name)
@@ -55,7 +45,7 @@ def fill_lines(
         items = [(product, vals.get("quantity") or 1) for vals, product in pending]
         for (vals, _product), price in zip(pending, pricelist.prices_for(items, day), strict=True):
             vals["price_unit"] = price
-    else:
-        rates: dict[int, decimal.Decimal] = {}
+    elif currency is not None:  # without one, the order is refused for its currency anyway
+        rates: Rates = {}
         for vals, product in pending:
-            vals["price_unit"] = convert(product.sale_price, product.currency, currency, day, rates)
+            vals["price_unit"] = product.currency.convert(product.sale_price, currency, day, rates)

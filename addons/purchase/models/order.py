@@ -135,7 +135,7 @@ class Order(TaxedDocument, Model, name="purchase.order"):
     def new(cls, env: Environment, vals: Mapping[str, Any]) -> Order:
         """An order with its number, the company's currency and complete lines."""
         vals = dict(vals)
-        company = pricing.record(env, "base.company", vals.get("company")) or current_company(env)
+        company = env.record("base.company", vals.get("company")) or current_company(env)
         if vals.get("currency") is None:
             vals["currency"] = company.currency.id if company is not None else None
         day = cls._fields["date_order"].convert(vals.get("date_order"), env) or env.today()
@@ -147,8 +147,8 @@ class Order(TaxedDocument, Model, name="purchase.order"):
             pricing.fill_lines(
                 env,
                 [line for line in vals["lines"] if isinstance(line, dict) and line.get("id") is None],
-                vendor=pricing.record(env, "base.partner", vals.get("partner")),
-                currency=pricing.record(env, "base.currency", vals["currency"]),
+                vendor=env.record("base.partner", vals.get("partner")),
+                currency=env.record("base.currency", vals["currency"]),
                 company=company,
                 day=day,
             )
@@ -176,7 +176,7 @@ class Order(TaxedDocument, Model, name="purchase.order"):
             pricing.fill_lines(
                 self.env,
                 new_lines,
-                vendor=pricing.record(self.env, "base.partner", vals.get("partner", self.partner)),
+                vendor=self.env.record("base.partner", vals.get("partner", self.partner)),
                 currency=self.currency,
                 company=self.company,
                 day=self.date_order,

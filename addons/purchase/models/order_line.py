@@ -100,7 +100,7 @@ class OrderLine(TaxedLine, Model, name="purchase.order_line"):
         Raises:
             ValidationError: the order is no longer a request for quotation (its lines are fixed).
         """
-        order = pricing.record(env, "purchase.order", vals.get("order"))
+        order = env.record("purchase.order", vals.get("order"))
         if order is not None:
             order.refuse_fixed({"lines"})
             if vals.get("product") is not None:

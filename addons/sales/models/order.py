@@ -116,11 +116,11 @@ class Order(TaxedDocument, Model, name="sales.order"):
     def new(cls, env: Environment, vals: Mapping[str, Any]) -> Order:
         """An order with its number, the customer's pricelist, its currency and complete lines."""
         vals = dict(vals)
-        company = pricing.record(env, "base.company", vals.get("company")) or current_company(env)
-        partner = pricing.record(env, "base.partner", vals.get("partner"))
+        company = env.record("base.company", vals.get("company")) or current_company(env)
+        partner = env.record("base.partner", vals.get("partner"))
         if "pricelist" not in vals and partner is not None and partner.pricelist is not None:
             vals["pricelist"] = partner.pricelist.id
-        pricelist = pricing.record(env, "sales.pricelist", vals.get("pricelist"))
+        pricelist = env.record("sales.pricelist", vals.get("pricelist"))
         if vals.get("currency") is None:
             currency = pricelist.currency if pricelist is not None else getattr(company, "currency", None)
             vals["currency"] = currency.id if currency is not None else None
@@ -131,7 +131,7 @@ class Order(TaxedDocument, Model, name="sales.order"):
         if vals.get("lines"):
             vals["lines"] = [dict(line) if isinstance(line, Mapping) else line for line in vals["lines"]]
             new_lines = [line for line in vals["lines"] if isinstance(line, dict) and line.get("id") is None]
-            currency = pricing.record(env, "base.currency", vals["currency"])
+            currency = env.record("base.currency", vals["currency"])
             pricing.fill_lines(env, new_lines, pricelist=pricelist, currency=currency, day=day)
         return super().new(env, vals)  # type: ignore[return-value]
 
@@ -164,7 +164,7 @@ class Order(TaxedDocument, Model, name="sales.order"):
             vals["lines"] = [dict(line) if isinstance(line, Mapping) else line for line in vals["lines"]]
             new_lines = [line for line in vals["lines"] if isinstance(line, dict) and line.get("id") is None]
             pricelist = (
-                pricing.record(self.env, "sales.pricelist", vals["pricelist"])
+                self.env.record("sales.pricelist", vals["pricelist"])
                 if "pricelist" in vals
                 else self.pricelist
             )

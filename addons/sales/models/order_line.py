@@ -24,7 +24,6 @@ from typing import Any
 from addons.commerce.documents import TaxedLine
 from addons.sales import pricing
 from addons.sales.models.order import differs
-from addons.sales.models.pricelist import convert
 from core.errors import UserError
 from core.errors import ValidationError
 from core.i18n import _
@@ -61,12 +60,12 @@ class OrderLine(TaxedLine, Model, name="sales.order_line"):
     @margin.computed_from("subtotal", "product", "quantity")
     def _compute_margin(self) -> None:
         product = self.product
-        if product is None:
+        if product is None or self.currency is None:
             self.margin = self.subtotal
             return
         day = self.order.date_order if self.order is not None else dt.date.today()
         try:
-            cost = convert(product.cost, product.currency, self.currency, day, {})
+            cost = product.currency.convert(product.cost, self.currency, day)
         except UserError:  # no rate for the cost's currency: no margin rather than a wrong one
             self.margin = None
             return
@@ -84,7 +83,7 @@ class OrderLine(TaxedLine, Model, name="sales.order_line"):
         Raises:
             ValidationError: the order is locked (confirmed, done or cancelled).
         """
-        order = pricing.record(env, "sales.order", vals.get("order"))
+        order = env.record("sales.order", vals.get("order"))
         if order is not None:
             order.check_unlocked(["order"])
         if order is not None and vals.get("product") is not None:
@@ -104,7 +103,7 @@ class OrderLine(TaxedLine, Model, name="sales.order_line"):
         if changed and self.order is not None:
             self.order.check_unlocked(changed)
             if "order" in changed:
-                target = pricing.record(self.env, "sales.order", vals["order"])
+                target = self.env.record("sales.order", vals["order"])
                 if target is not None:
                     target.check_unlocked(["order"])
         super().write(vals)
