@@ -1,11 +1,12 @@
 """purchase's screens: requests for quotation and orders, vendor prices, the dashboard, the product's page.
 
 The order form's status bar is ``state``; each button shows in the states
-its workflow method accepts (`addons.purchase.models.order.Order.TRANSITIONS`),
+that lead to its target in the workflow (`addons.purchase.models.order.Order.TRANSITIONS`),
 and the server checks the transition again. The form lists the order's
 receipts (with their backorders and returns) in a tab of their own.
 """
 
+from addons.purchase.models.order import Order
 from core.views import Action
 from core.views import Button
 from core.views import Chart
@@ -25,6 +26,7 @@ from core.views import extend
 
 USERS = ("purchase.group_user",)
 MANAGERS = ("purchase.group_manager",)
+WORKFLOW = Order.TRANSITIONS
 RFQS = (("state", "in", ["draft", "sent"]),)
 PURCHASED = (("state", "in", ["purchase", "done"]),)
 TO_RECEIVE = (("state", "=", "purchase"), ("receipt_status", "!=", "full"))
@@ -73,11 +75,11 @@ order_form = FormView(
     "purchase.order",
     status="state",
     buttons=[
-        Button("action_send", "Mark as sent", states=["draft"]),
-        Button("action_confirm", "Confirm order", states=["draft", "sent"], primary=True),
-        Button("action_done", "Lock", states=["purchase"]),
-        Button("action_cancel", "Cancel", states=["draft", "sent", "purchase"], confirm="Cancel this order?"),
-        Button("action_draft", "Back to request for quotation", states=["cancelled"]),
+        Button("action_send", "Mark as sent", states=WORKFLOW.sources("sent")),
+        Button("action_confirm", "Confirm order", states=WORKFLOW.sources("purchase"), primary=True),
+        Button("action_done", "Lock", states=WORKFLOW.sources("done")),
+        Button("action_cancel", "Cancel", states=WORKFLOW.sources("cancelled"), confirm="Cancel this order?"),
+        Button("action_draft", "Back to request for quotation", states=WORKFLOW.sources("draft")),
         Link("print", "Print", "/purchase/order/{id}/print", new_tab=True),
     ],
     groups=[

@@ -1,7 +1,7 @@
 """sales' screens: quotations and orders, configuration, the dashboard, and the pages it adds elsewhere.
 
 The order form's status bar is ``state``; each button shows in the states
-its workflow method accepts (`addons.sales.models.order.Order.TRANSITIONS`),
+that lead to its target in the workflow (`addons.sales.models.order.Order.TRANSITIONS`),
 and the server checks the transition again. Once the order is confirmed its
 lines, currency and tax rounding show read-only (the model refuses changes
 too: `addons.sales.models.order.LOCKED_STATES`). Print opens the printable
@@ -10,6 +10,7 @@ group): other users do not get the column at all.
 """
 
 from addons.sales.models.order import LOCKED_STATES
+from addons.sales.models.order import Order
 from core.views import Action
 from core.views import Button
 from core.views import Chart
@@ -29,6 +30,7 @@ from core.views import extend
 
 USERS = ("sales.group_user",)
 MANAGERS = ("sales.group_manager",)
+WORKFLOW = Order.TRANSITIONS
 QUOTATIONS = (("state", "in", ["draft", "sent"]),)
 SOLD = (("state", "in", ["confirmed", "done"]),)
 LINE_COLUMNS = [
@@ -64,13 +66,11 @@ order_form = FormView(
     "sales.order",
     status="state",
     buttons=[
-        Button("action_send", "Mark as sent", states=["draft"]),
-        Button("action_confirm", "Confirm", states=["draft", "sent"], primary=True),
-        Button("action_done", "Lock as done", states=["confirmed"]),
-        Button(
-            "action_cancel", "Cancel", states=["draft", "sent", "confirmed"], confirm="Cancel this order?"
-        ),
-        Button("action_draft", "Back to quotation", states=["cancelled"]),
+        Button("action_send", "Mark as sent", states=WORKFLOW.sources("sent")),
+        Button("action_confirm", "Confirm", states=WORKFLOW.sources("confirmed"), primary=True),
+        Button("action_done", "Lock as done", states=WORKFLOW.sources("done")),
+        Button("action_cancel", "Cancel", states=WORKFLOW.sources("cancelled"), confirm="Cancel this order?"),
+        Button("action_draft", "Back to quotation", states=WORKFLOW.sources("draft")),
         Link("print", "Print", "/sales/order/{id}/print", new_tab=True),
     ],
     groups=[

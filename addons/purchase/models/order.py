@@ -1,7 +1,7 @@
 """Purchase orders: a request for quotation (RFQ) that becomes an order, received through stock.
 
-The ``state`` follows the declared workflow `Order.TRANSITIONS`, checked in
-one place (`Order._move`)::
+The ``state`` follows the declared workflow `Order.TRANSITIONS`
+(`core.orm.workflow.Transitions`), which every action moves through::
 
     draft ──send──▶ sent ──confirm──▶ purchase ──done──▶ done
       │ ╰──────────confirm──────────▶    │
@@ -54,6 +54,7 @@ from core.orm.model import Model
 from core.orm.model import api_method
 from core.orm.records import RecordSet
 from core.orm.sequences import next_number
+from core.orm.workflow import Transitions
 
 STATES = [
     ("draft", "Request for quotation"),
@@ -81,13 +82,15 @@ class Order(TaxedDocument, Model, name="purchase.order"):
     _description = "Purchase order"
     _order = "date_order desc, id desc"
     _history = True
-    TRANSITIONS: ClassVar[Mapping[str, frozenset[str]]] = {
-        "draft": frozenset({"sent", "purchase", "cancelled"}),
-        "sent": frozenset({"purchase", "cancelled"}),
-        "purchase": frozenset({"done", "cancelled"}),
-        "done": frozenset(),
-        "cancelled": frozenset({"draft"}),
-    }
+    TRANSITIONS: ClassVar[Transitions] = Transitions(
+        {
+            "draft": {"sent", "purchase", "cancelled"},
+            "sent": {"purchase", "cancelled"},
+            "purchase": {"done", "cancelled"},
+            "done": set(),
+            "cancelled": {"draft"},
+        }
+    )
 
     name = fields.Char("Number", required=True, readonly=True, copy=False, index=True)
     state = fields.Selection(STATES, default="draft", required=True, readonly=True, tracked=True, copy=False)
@@ -204,37 +207,6 @@ class Order(TaxedDocument, Model, name="purchase.order"):
 
     # -- workflow ---------------------------------------------------------------------
 
-    @classmethod
-    def _check_transition(cls, orders: RecordSet[Any], target: str) -> None:
-        """Raise unless every order of ``orders`` may move to ``target``.
-
-        Raises:
-            ValidationError: an order's state does not lead to ``target`` (`TRANSITIONS`).
-        """
-        labels = dict(STATES)
-        for order in orders:
-            if target not in cls.TRANSITIONS[order.state]:
-                raise ValidationError(
-                    _(
-                        "%(name)s is in the state “%(state)s” and cannot become “%(target)s”.",
-                        name=order.name,
-                        state=_(labels[order.state]),
-                        target=_(labels[target]),
-                    ),
-                    fields={"state": _("Not allowed from this state.")},
-                )
-
-    @classmethod
-    def _move(cls, orders: RecordSet[Any], target: str) -> None:
-        """Move every order of ``orders`` to ``target``, or none if the workflow refuses one.
-
-        Raises:
-            ValidationError: an order's state does not lead to ``target`` (`TRANSITIONS`).
-        """
-        cls._check_transition(orders, target)
-        orders.write({"state": target})
-        orders.env.flush()
-
     def _as_set(self) -> RecordSet[Any]:
         return RecordSet(self.env, type(self), [self])
 
@@ -245,7 +217,7 @@ class Order(TaxedDocument, Model, name="purchase.order"):
         Raises:
             ValidationError: it is not a draft request for quotation.
         """
-        self._move(self._as_set(), "sent")
+        self.TRANSITIONS.move([self], "sent")
         return self
 
     @api_method
@@ -260,7 +232,7 @@ class Order(TaxedDocument, Model, name="purchase.order"):
                 _("%(name)s has no lines to confirm.", name=self.name), fields={"lines": _("Add a line.")}
             )
         orders = self._as_set()
-        self._move(orders, "purchase")
+        self.TRANSITIONS.move(orders, "purchase")
         receipts.create_receipts(self.env, orders)
         return self
 
@@ -271,7 +243,7 @@ class Order(TaxedDocument, Model, name="purchase.order"):
         Raises:
             ValidationError: it is not a confirmed purchase order.
         """
-        self._move(self._as_set(), "done")
+        self.TRANSITIONS.move([self], "done")
         return self
 
     @api_method
@@ -283,9 +255,9 @@ class Order(TaxedDocument, Model, name="purchase.order"):
             UserError: goods were received for it (return them first).
         """
         orders = self._as_set()
-        self._check_transition(orders, "cancelled")
+        self.TRANSITIONS.check(orders, "cancelled")
         receipts.refuse_if_received(orders)
-        self._move(orders, "cancelled")
+        self.TRANSITIONS.move(orders, "cancelled")
         receipts.cancel_receipts(self.env, orders)
         return self
 
@@ -296,7 +268,7 @@ class Order(TaxedDocument, Model, name="purchase.order"):
         Raises:
             ValidationError: it is not cancelled.
         """
-        self._move(self._as_set(), "draft")
+        self.TRANSITIONS.move([self], "draft")
         return self
 
     # -- reports ------------------------------------------------------------------------

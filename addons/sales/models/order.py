@@ -1,7 +1,7 @@
 """Sales orders: a quotation that becomes an order, with its lines, taxes and totals.
 
-The ``state`` follows the declared workflow `Order.TRANSITIONS`, checked in
-one place (`Order._move`)::
+The ``state`` follows the declared workflow `Order.TRANSITIONS`
+(`core.orm.workflow.Transitions`), which every action moves through::
 
     draft ──send──▶ sent ──confirm──▶ confirmed ──done──▶ done
       │ ╰───────────confirm──────────▶   │
@@ -48,6 +48,7 @@ from core.orm.model import Model
 from core.orm.model import api_method
 from core.orm.records import RecordSet
 from core.orm.sequences import next_number
+from core.orm.workflow import Transitions
 
 STATES = [
     ("draft", "Quotation"),
@@ -72,13 +73,15 @@ class Order(TaxedDocument, Model, name="sales.order"):
     _description = "Sales order"
     _order = "date_order desc, id desc"
     _history = True
-    TRANSITIONS: ClassVar[Mapping[str, frozenset[str]]] = {
-        "draft": frozenset({"sent", "confirmed", "cancelled"}),
-        "sent": frozenset({"confirmed", "cancelled"}),
-        "confirmed": frozenset({"done", "cancelled"}),
-        "done": frozenset(),
-        "cancelled": frozenset({"draft"}),
-    }
+    TRANSITIONS: ClassVar[Transitions] = Transitions(
+        {
+            "draft": {"sent", "confirmed", "cancelled"},
+            "sent": {"confirmed", "cancelled"},
+            "confirmed": {"done", "cancelled"},
+            "done": set(),
+            "cancelled": {"draft"},
+        }
+    )
 
     name = fields.Char("Number", required=True, readonly=True, copy=False, index=True)
     state = fields.Selection(STATES, default="draft", required=True, readonly=True, tracked=True, copy=False)
@@ -199,28 +202,6 @@ class Order(TaxedDocument, Model, name="sales.order"):
 
     # -- workflow ---------------------------------------------------------------------
 
-    @classmethod
-    def _move(cls, orders: RecordSet[Any], target: str) -> None:
-        """Move every order of ``orders`` to ``target``, or none if the workflow refuses one.
-
-        Raises:
-            ValidationError: an order's state does not lead to ``target`` (`TRANSITIONS`).
-        """
-        labels = dict(STATES)
-        for order in orders:
-            if target not in cls.TRANSITIONS[order.state]:
-                raise ValidationError(
-                    _(
-                        "%(name)s is in the state “%(state)s” and cannot become “%(target)s”.",
-                        name=order.name,
-                        state=_(labels[order.state]),
-                        target=_(labels[target]),
-                    ),
-                    fields={"state": _("Not allowed from this state.")},
-                )
-        orders.write({"state": target})
-        orders.env.flush()
-
     @api_method
     def action_send(self) -> Order:
         """Mark the quotation as sent to the customer.
@@ -228,7 +209,7 @@ class Order(TaxedDocument, Model, name="sales.order"):
         Raises:
             ValidationError: it is not a draft quotation.
         """
-        self._move(RecordSet(self.env, type(self), [self]), "sent")
+        self.TRANSITIONS.move([self], "sent")
         return self
 
     @api_method
@@ -243,7 +224,7 @@ class Order(TaxedDocument, Model, name="sales.order"):
             raise ValidationError(
                 _("%(name)s has no lines to confirm.", name=self.name), fields={"lines": _("Add a line.")}
             )
-        self._move(orders, "confirmed")
+        self.TRANSITIONS.move(orders, "confirmed")
         self.env.hook.sales_order_confirmed(env=self.env, orders=orders)
         return self
 
@@ -254,7 +235,7 @@ class Order(TaxedDocument, Model, name="sales.order"):
         Raises:
             ValidationError: it is not confirmed.
         """
-        self._move(RecordSet(self.env, type(self), [self]), "done")
+        self.TRANSITIONS.move([self], "done")
         return self
 
     @api_method
@@ -265,7 +246,7 @@ class Order(TaxedDocument, Model, name="sales.order"):
             ValidationError: it is done or already cancelled.
         """
         orders = RecordSet(self.env, type(self), [self])
-        self._move(orders, "cancelled")
+        self.TRANSITIONS.move(orders, "cancelled")
         self.env.hook.sales_order_cancelled(env=self.env, orders=orders)
         return self
 
@@ -276,7 +257,7 @@ class Order(TaxedDocument, Model, name="sales.order"):
         Raises:
             ValidationError: it is not cancelled.
         """
-        self._move(RecordSet(self.env, type(self), [self]), "draft")
+        self.TRANSITIONS.move([self], "draft")
         return self
 
     # -- reports ------------------------------------------------------------------------
