@@ -10,6 +10,7 @@ Two mixins, listed before ``Model`` by the models that use them::
     class Order(TaxedDocument, Model, name="sales.order"):
         lines = fields.One2many("sales.order_line", inverse="order")
         currency = fields.Many2one("base.currency", required=True)
+        company = fields.Many2one("base.company", required=True)
 
 `TaxedLine` adds a quantity at a unit price less a discount, its taxes, and
 the stored amounts computed from them by `addons.commerce.taxes`:
@@ -20,16 +21,21 @@ rounded, then added) and ``total``. The model declares ``currency``; its
 `TaxedDocument` adds the ``tax_rounding`` (a new document copies its
 company's) and the stored totals of its ``lines``: ``amount_untaxed`` (the
 lines' subtotals), ``amount_tax`` (per tax, rounded per line or on the
-total: `addons.commerce.taxes.document_taxes`) and ``amount_total``.
+total: `TaxedDocument.tax_totals`, what accounting posts as tax lines) and
+``amount_total``. The model declares ``lines``, ``currency`` and ``company``.
+`TaxedDocument.changes_lines` and `new_lines` help its ``write`` and ``new``
+with the lines it is given.
 
 Lines recompute when their own values or their list of taxes change, and
 documents when their lines do; not when a tax's rate is edited later, so a
-confirmed order keeps the amounts it was confirmed with.
+confirmed order, whose lines are locked, keeps the amounts it was confirmed
+with.
 """
 
 from __future__ import annotations
 
 import decimal
+from collections.abc import Iterable
 from collections.abc import Mapping
 from typing import Any
 from typing import ClassVar
@@ -113,9 +119,24 @@ class TaxedDocument:
             vals = {**vals, "tax_rounding": getattr(company, "tax_rounding", None) or "per_line"}
         return super().new(env, vals)  # type: ignore[misc]
 
+    def changes_lines(self, items: Iterable[Any]) -> bool:
+        """Whether the one2many value ``items`` adds lines to this document's or leaves some out."""
+        given = [item.get("id") if isinstance(item, Mapping) else item.id for item in items or ()]
+        return None in given or sorted(given) != sorted(line.id for line in self.lines)
+
     def tax_totals(self) -> dict[Any, decimal.Decimal]:
         """Per tax record, the document's rounded amount of it (what accounting posts as tax lines)."""
         if self.currency is None or not self.lines:
             return {}
         lines = [line.amounts() for line in self.lines]
         return document_taxes(lines, self.tax_rounding or "per_line", self.currency)
+
+
+def new_lines(vals: dict[str, Any]) -> list[dict[str, Any]]:
+    """The values of the lines ``vals`` creates (those without an id), for the document to complete.
+
+    ``vals["lines"]`` becomes a list of copies (dicts copied, records kept), so
+    completing them in place leaves the caller's values as they were.
+    """
+    vals["lines"] = [dict(line) if isinstance(line, Mapping) else line for line in vals.get("lines") or ()]
+    return [line for line in vals["lines"] if isinstance(line, dict) and line.get("id") is None]

@@ -40,6 +40,7 @@ from typing import Any
 from typing import ClassVar
 
 from addons.commerce.documents import TaxedDocument
+from addons.commerce.documents import new_lines
 from addons.purchase import pricing
 from addons.purchase import receipts
 from addons.purchase import reporting
@@ -146,10 +147,9 @@ class Order(TaxedDocument, Model, name="purchase.order"):
         if not vals.get("name"):
             vals["name"] = next_number(env, SEQUENCE, company=company, on=day)
         if vals.get("lines"):
-            vals["lines"] = [dict(line) if isinstance(line, Mapping) else line for line in vals["lines"]]
             pricing.fill_lines(
                 env,
-                [line for line in vals["lines"] if isinstance(line, dict) and line.get("id") is None],
+                new_lines(vals),
                 vendor=env.record("base.partner", vals.get("partner")),
                 currency=env.record("base.currency", vals["currency"]),
                 company=company,
@@ -167,18 +167,16 @@ class Order(TaxedDocument, Model, name="purchase.order"):
         """
         vals = dict(vals)
         fixed = set(FIXED_ONCE_CONFIRMED.intersection(vals))
-        new_lines: list[dict[str, Any]] = []
+        added: list[dict[str, Any]] = []
         if vals.get("lines") is not None:
-            vals["lines"] = [dict(line) if isinstance(line, Mapping) else line for line in vals["lines"]]
-            new_lines = [line for line in vals["lines"] if isinstance(line, dict) and line.get("id") is None]
-            kept = {line.get("id") if isinstance(line, dict) else line.id for line in vals["lines"]}
-            if new_lines or any(line.id not in kept for line in self.lines):
+            if self.changes_lines(vals["lines"]):
                 fixed.add("lines")
+            added = new_lines(vals)
         self.refuse_fixed(fixed)
-        if new_lines:
+        if added:
             pricing.fill_lines(
                 self.env,
-                new_lines,
+                added,
                 vendor=self.env.record("base.partner", vals.get("partner", self.partner)),
                 currency=self.currency,
                 company=self.company,

@@ -36,6 +36,7 @@ from typing import Any
 from typing import ClassVar
 
 from addons.commerce.documents import TaxedDocument
+from addons.commerce.documents import new_lines
 from addons.sales import pricing
 from addons.sales import reporting
 from core.base.models.company import current_company
@@ -132,10 +133,8 @@ class Order(TaxedDocument, Model, name="sales.order"):
         if not vals.get("name"):
             vals["name"] = next_number(env, SEQUENCE, company=company, on=day)
         if vals.get("lines"):
-            vals["lines"] = [dict(line) if isinstance(line, Mapping) else line for line in vals["lines"]]
-            new_lines = [line for line in vals["lines"] if isinstance(line, dict) and line.get("id") is None]
             currency = env.record("base.currency", vals["currency"])
-            pricing.fill_lines(env, new_lines, pricelist=pricelist, currency=currency, day=day)
+            pricing.fill_lines(env, new_lines(vals), pricelist=pricelist, currency=currency, day=day)
         return super().new(env, vals)  # type: ignore[return-value]
 
     def copy(self, overrides: Mapping[str, Any] | None = None) -> Order:
@@ -158,28 +157,22 @@ class Order(TaxedDocument, Model, name="sales.order"):
         """
         if self.state in LOCKED_STATES:
             changed = [name for name in LOCKED_AMOUNTS if name in vals and differs(self, name, vals[name])]
-            if "lines" in vals and self._lines_differ(vals["lines"]):
+            if "lines" in vals and self.changes_lines(vals["lines"]):
                 changed.append("lines")
             if changed:
                 self.check_unlocked(changed)
         if vals.get("lines"):
             vals = dict(vals)
-            vals["lines"] = [dict(line) if isinstance(line, Mapping) else line for line in vals["lines"]]
-            new_lines = [line for line in vals["lines"] if isinstance(line, dict) and line.get("id") is None]
+            added = new_lines(vals)
             pricelist = (
                 self.env.record("sales.pricelist", vals["pricelist"])
                 if "pricelist" in vals
                 else self.pricelist
             )
             pricing.fill_lines(
-                self.env, new_lines, pricelist=pricelist, currency=self.currency, day=self.date_order
+                self.env, added, pricelist=pricelist, currency=self.currency, day=self.date_order
             )
         super().write(vals)
-
-    def _lines_differ(self, items: Any) -> bool:
-        """Whether the one2many value ``items`` adds lines to this order's or leaves some out."""
-        given = [item.get("id") if isinstance(item, Mapping) else item.id for item in items or ()]
-        return None in given or sorted(given) != sorted(line.id for line in self.lines)
 
     def check_unlocked(self, changed: Sequence[str] = ()) -> None:
         """Refuse to change the lines or amounts of this order while it is locked (`LOCKED_STATES`).
