@@ -1,18 +1,14 @@
-"""commerce as an addon: screens resolve, rights cover its models, tr/hu/fa catalogs, demo and uninstall."""
+"""commerce as an addon: screens resolve, rights cover its models, it reads in Hungarian, demo and uninstall.
 
-import re
-from pathlib import Path
+Its catalogs are checked with every shipped one (tests/core/test_cli_i18n.py).
+"""
 
 import pytest
-from babel.messages.pofile import read_po
 from sqlalchemy import inspect
 
 from core.i18n import translator
 from core.loader.lifecycle import install
 from core.loader.lifecycle import uninstall
-
-I18N = Path(__file__).resolve().parents[1] / "i18n"
-PLACEHOLDER = re.compile(r"%\(\w+\)s")
 
 
 @pytest.mark.addons("commerce")
@@ -33,21 +29,6 @@ def test_every_commerce_model_has_rights_for_employees_and_commerce_managers(db,
         rights = env["base.access"].search([("model", "=", name)])
         groups = {right.group.full_name: (right.can_read, right.can_write) for right in rights}
         assert groups == {"Base / Internal user": (True, False), "Commerce / Manager": (True, True)}, name
-
-
-def catalog(name):
-    with (I18N / name).open("rb") as file:
-        return {message.id: message for message in read_po(file) if message.id}
-
-
-def test_every_message_is_translated_keeping_its_placeholders():
-    template = set(catalog("messages.pot"))
-    for lang in ("tr", "hu", "fa"):
-        messages = catalog(f"{lang}.po")
-        assert set(messages) == template, lang
-        for message in messages.values():
-            assert message.string and not message.fuzzy, (lang, message.id)
-            assert sorted(PLACEHOLDER.findall(message.string)) == sorted(PLACEHOLDER.findall(message.id))
 
 
 @pytest.mark.addons("commerce")
