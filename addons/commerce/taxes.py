@@ -15,7 +15,7 @@ invoice posts as one tax line each::
 
     amounts = line_amounts("19.99", 3, 15, [vat20])
     amounts.base          # Decimal('50.9745')
-    amounts.taxes         # {vat20: Decimal('10.19490')}
+    amounts.taxes         # {vat20: Decimal('10.1949')}
 
 `document_taxes` rounds the taxes of a whole document (an order, an
 invoice), per tax, by its ``tax_rounding``: ``per_line`` rounds each line's
