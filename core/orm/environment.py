@@ -148,6 +148,26 @@ class Environment:
         except IntegrityError as error:
             raise conflict_from(self.registry, error) from error
 
+    def record(self, model: str, value: Any) -> Model | None:
+        """The record of ``model`` that a many2one value names: the record itself or its id.
+
+        For code that completes values before they are written (an order
+        taking its customer's pricelist)::
+
+            partner = env.record("base.partner", vals.get("partner"))
+
+        No value, an id of no record the user may read, or anything else gives
+        None: the create or write that takes the value is what refuses a
+        wrong one, with a message for the field.
+        """
+        target = self.registry[model]
+        if isinstance(value, target):
+            return value
+        if type(value) is int:
+            found: Model | None = self.session.get(target, value)
+            return found
+        return None
+
     def ref(self, external_id: str) -> Model:
         """The record a data file created under ``external_id`` (``"base.main_company"``).
 

@@ -133,7 +133,8 @@ def test_the_kernel_catalog_has_the_orms_and_the_formats_messages_and_the_audit_
 def test_the_shipped_catalogs_translate_everything_they_extract_keeping_placeholders():
     root = Path(__file__).resolve().parents[2]
     endonyms = set(LANGUAGES.values())  # language names stay in their own language
-    for folder in (root / "core" / "base" / "i18n", root / "core" / "i18n" / "po"):
+    addons = sorted((root / "addons").glob("*/i18n"))
+    for folder in (root / "core" / "base" / "i18n", root / "core" / "i18n" / "po", *addons):
         template = set(messages(folder / "messages.pot"))
         for lang in ("tr", "hu", "fa"):
             catalog = messages(folder / f"{lang}.po")
