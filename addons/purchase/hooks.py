@@ -4,8 +4,7 @@
 
 The stock hooks run in the reorder job's transaction, as the system
 (`addons.stock.replenish`); ``addon_installed`` takes the demo orders
-through the workflow when purchase is installed with its demo (`addons.purchase.demo`);
-``addon_uninstalling`` empties purchase's tables before its data records go.
+through the workflow when purchase is installed with its demo (`addons.purchase.demo`).
 """
 
 from __future__ import annotations
@@ -53,16 +52,3 @@ def addon_installed(env: Environment, addon: str) -> None:
     """With purchase's demo loaded, take its orders through the workflow (`addons.purchase.demo.run`)."""
     if addon == "purchase":
         demo.run(env)
-
-
-@hookimpl
-def addon_uninstalling(env: Environment, addon: str) -> None:
-    """Delete every order and vendor price before the vendors of purchase's data files are deleted.
-
-    Their tables are dropped with purchase anyway, but only after the kernel
-    deletes the records purchase's files made in surviving models (the demo
-    vendors); PostgreSQL checks the orders' references to those at once.
-    """
-    if addon == "purchase":
-        for model in ("purchase.order", "purchase.vendor_price"):
-            env[model].search([]).unlink()
