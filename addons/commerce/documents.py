@@ -140,3 +140,31 @@ def new_lines(vals: dict[str, Any]) -> list[dict[str, Any]]:
     """
     vals["lines"] = [dict(line) if isinstance(line, Mapping) else line for line in vals.get("lines") or ()]
     return [line for line in vals["lines"] if isinstance(line, dict) and line.get("id") is None]
+
+
+# Which product field gives a new line its taxes, by the line's tax scope.
+PRODUCT_TAXES = {"sale": "taxes", "purchase": "supplier_taxes"}
+
+
+def line_products(
+    env: Environment, lines: Iterable[dict[str, Any]], scope: str
+) -> list[tuple[dict[str, Any], Any]]:
+    """Each new line naming a product, with that product; completes the line's description and taxes.
+
+    The products, their units and their taxes load in one query each whatever
+    the number of lines. A line keeps the description and taxes it was given;
+    without them it takes the product's, those of ``scope`` (``sale`` or ``purchase``).
+    """
+    taxes = PRODUCT_TAXES[scope]
+    ids = [vals["product"] for vals in lines if isinstance(vals.get("product"), int)]
+    env["product.product"].browse(ids).prefetch(["uom", taxes])
+    found = []
+    for vals in lines:
+        product = env.record("product.product", vals.get("product"))
+        if product is None:
+            continue
+        vals.setdefault("description", product.description or product.display_name)
+        if "taxes" not in vals:
+            vals["taxes"] = [tax.id for tax in getattr(product, taxes)]
+        found.append((vals, product))
+    return found

@@ -15,6 +15,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
+from addons.commerce.documents import line_products
 from core.base.models.currency import Rates
 from core.orm.environment import Environment
 
@@ -29,16 +30,11 @@ def fill_lines(
     day: dt.date,
 ) -> None:
     """Complete the values of new lines in place: description, taxes, unit price and planned arrival."""
-    pending: list[tuple[dict[str, Any], Any]] = []
-    for vals in lines:
-        product = env.record("product.product", vals.get("product"))
-        if product is None:
-            continue
-        vals.setdefault("description", product.description or product.display_name)
-        if "taxes" not in vals:
-            vals["taxes"] = [tax.id for tax in product.supplier_taxes]
-        if vals.get("price_unit") is None or vals.get("date_planned") is None:
-            pending.append((vals, product))
+    pending = [
+        (vals, product)
+        for vals, product in line_products(env, lines, "purchase")
+        if vals.get("price_unit") is None or vals.get("date_planned") is None
+    ]
     if not pending or currency is None:  # without a currency, the order is refused for it anyway
         return
     if vendor is not None:

@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
+from addons.commerce.documents import line_products
 from core.base.models.currency import Rates
 from core.orm.environment import Environment
 
@@ -28,15 +29,9 @@ def fill_lines(
 ) -> None:
     """Complete the values of new lines in place: description, unit, taxes and unit price."""
     pending: list[tuple[dict[str, Any], Any]] = []
-    for vals in lines:
-        product = env.record("product.product", vals.get("product"))
-        if product is None:
-            continue
-        vals.setdefault("description", product.description or product.display_name)
+    for vals, product in line_products(env, lines, "sale"):
         if "uom" not in vals and product.uom is not None:
             vals["uom"] = product.uom.id
-        if "taxes" not in vals:
-            vals["taxes"] = [tax.id for tax in product.taxes]
         if vals.get("price_unit") is None:
             pending.append((vals, product))
     if not pending:

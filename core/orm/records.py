@@ -35,6 +35,9 @@ if TYPE_CHECKING:
 M = TypeVar("M", bound="Model")
 
 
+KEPT_KEY = "tessera.prefetched"  # session.info: records a prefetch loaded, kept alive
+
+
 class RecordSet(Generic[M]):
     """An immutable, ordered sequence of records of the model ``model``."""
 
@@ -120,6 +123,8 @@ class RecordSet(Generic[M]):
 
         The first query also reloads the records whose values were expired (by
         a commit or ``Session.expire``), which would otherwise load one by one.
+        The loaded records stay in the session until it ends, so reading them
+        by id afterwards (``env[model].get(id)``) runs no query.
         """
         options = [load for path in paths if (load := self._loader(path)) is not None]
         states = [sa_inspect(record) for record in self._records]
@@ -130,7 +135,10 @@ class RecordSet(Generic[M]):
         model = self.model
         stmt = select(model).where(model.id.in_(ids)).options(*options)
         with self.env.session.no_autoflush:
-            self.env.session.scalars(stmt).all()
+            loaded = self.env.session.scalars(stmt).all()
+        # The session's identity map holds records weakly: keep these (and through them what was
+        # loaded along the paths) until the session ends, or they would be dropped and read again.
+        self.env.session.info.setdefault(KEPT_KEY, []).extend(loaded)
 
     def _loader(self, path: str) -> _AbstractLoad | None:
         model, loader = self.model, None

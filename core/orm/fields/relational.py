@@ -23,6 +23,7 @@ from sqlalchemy import Integer
 from sqlalchemy import Table
 from sqlalchemy import select
 from sqlalchemy.orm import relationship
+from sqlalchemy.orm.util import identity_key
 
 from core.i18n import _
 from core.orm.environment import Environment
@@ -66,7 +67,14 @@ class Relational(Field[Any]):
                     _("Expected ids of %(model)s records, got %(value)r.", model=self.comodel, value=item)
                 )
         if wanted:
-            found = {rec.id: rec for rec in env.session.scalars(select(target).where(target.id.in_(wanted)))}
+            # Records already in the session are taken from it, like `Many2one.convert` does.
+            known = (env.session.identity_map.get(identity_key(target, i)) for i in wanted)
+            found = {rec.id: rec for rec in known if rec is not None}
+            unseen = [i for i in wanted if i not in found]
+            if unseen:
+                found |= {
+                    rec.id: rec for rec in env.session.scalars(select(target).where(target.id.in_(unseen)))
+                }
             missing = [i for i in wanted if i not in found]
             if missing:
                 raise ValueError(_("No %(model)s record with id %(id)s.", model=self.comodel, id=missing[0]))
