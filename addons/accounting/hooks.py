@@ -1,0 +1,27 @@
+"""accounting's hook implementations: the report pages, and emptying its tables before an uninstall."""
+
+from __future__ import annotations
+
+from core.hookspecs import hookimpl
+from core.orm.environment import Environment
+
+
+@hookimpl
+def addon_uninstalling(env: Environment, addon: str) -> None:
+    """Delete every entry and the journals' sequences before accounting's tables go.
+
+    Posted entries refuse the ORM's deletion, on purpose; uninstalling the
+    whole addon is the one exception, done in SQL: the kernel deletes the
+    records accounting's data files made in other models (partners, say)
+    before dropping its tables, and PostgreSQL checks the items' references
+    to those at once. The sequences belong to ``base`` and would outlive it.
+    """
+    if addon != "accounting":
+        return
+    registry = env.registry
+    moves = registry["accounting.move"]._table
+    env.session.execute(moves.update().values(reversed_entry_id=None))
+    for model in ("accounting.move_line", "accounting.fiscal_year", "accounting.move"):
+        env.session.execute(registry[model]._table.delete())
+    sequences = registry["base.sequence"]._table
+    env.session.execute(sequences.delete().where(sequences.c.code.like("accounting.journal.%")))
