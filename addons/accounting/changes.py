@@ -6,6 +6,7 @@ old one too, which SQLAlchemy keeps in the attribute's history until the
 flush ends::
 
     previous_value(move, "state")   # "draft" while posting, "posted" afterwards
+    is_new(move)                    # True while the entry is being created
 """
 
 from __future__ import annotations
@@ -13,6 +14,11 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import inspect as sa_inspect
+
+
+def is_new(record: Any) -> bool:
+    """Whether ``record`` is being created by the flush in progress (it has no row yet)."""
+    return not sa_inspect(record).has_identity
 
 
 def previous_value(record: Any, name: str) -> Any:

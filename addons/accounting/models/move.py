@@ -28,6 +28,7 @@ from typing import Any
 from typing import ClassVar
 
 from addons.accounting import posting
+from addons.accounting.changes import is_new
 from addons.accounting.changes import previous_value
 from addons.accounting.locks import check_hard_lock
 from addons.accounting.models.move_line import MOVE_STATES
@@ -122,6 +123,12 @@ class Move(Model, name="accounting.move"):
     )
     def _check_not_posted(self) -> None:
         """A posted entry stays as it was posted; entering the posted state only through posting."""
+        if is_new(self):
+            if self.state != "draft":
+                raise ValidationError(
+                    _("Entries are created as drafts, then posted."), fields={"state": _("Draft.")}
+                )
+            return
         previous = previous_value(self, "state")
         if previous == "posted":
             changed = changed_fields(self) - self.POSTED_WRITABLE

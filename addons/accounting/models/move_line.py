@@ -21,6 +21,7 @@ from __future__ import annotations
 import decimal
 from typing import ClassVar
 
+from addons.accounting.changes import is_new
 from addons.accounting.changes import previous_value
 from core.errors import UserError
 from core.errors import ValidationError
@@ -132,7 +133,7 @@ class MoveLine(Model, name="accounting.move_line"):
         move = self.move
         if move is None or previous_value(move, "state") != "posted":
             return
-        changed = changed_fields(self) - self.POSTED_WRITABLE if self.id else {"move"}
+        changed = {"move"} if is_new(self) else changed_fields(self) - self.POSTED_WRITABLE
         if changed:
             raise ValidationError(
                 _(
