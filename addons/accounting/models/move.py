@@ -31,6 +31,7 @@ from addons.accounting import posting
 from addons.accounting.changes import is_new
 from addons.accounting.changes import previous_value
 from addons.accounting.locks import check_hard_lock
+from addons.accounting.locks import check_posting_date
 from addons.accounting.models.move_line import MOVE_STATES
 from core.base.models.company import current_company
 from core.errors import UserError
@@ -246,6 +247,8 @@ class Move(Model, name="accounting.move"):
             raise ValidationError(_("Only posted entries are reversed; delete or change a draft instead."))
         if any(reversal.state != "cancelled" for reversal in self.reversals):
             raise ValidationError(_("%(entry)s is already reversed.", entry=self.name))
+        day = date or env.today()
+        check_posting_date(env, self.company, day)
         lines = [
             {
                 **{name: getattr(line, name) for name in COPIED_LINE_FIELDS},
@@ -258,7 +261,7 @@ class Move(Model, name="accounting.move"):
         reversal = env["accounting.move"].create(
             {
                 "journal": self.journal.id,
-                "date": date or env.today(),
+                "date": day,
                 "partner": self.partner,
                 "ref": _("Reversal of %(entry)s", entry=self.name),
                 "reversed_entry": self.id,
