@@ -1,4 +1,4 @@
-"""Posted entries never change and are never deleted: by the ORM, attribute assignment, the system, the API."""
+"""Posted entries never change and are never deleted: ORM, attribute assignment, the system, the API."""
 
 import datetime as dt
 from decimal import Decimal
