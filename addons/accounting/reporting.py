@@ -217,10 +217,13 @@ def trial_balance(env: Environment, filters: Filters, account_ids: Iterable[int]
     them. The debits and credits of all rows are equal, and their closing
     balances add up to zero. One query.
     """
-    ledger = Ledger(env, filters)
+    return _trial_balance(Ledger(env, filters), account_ids)
+
+
+def _trial_balance(ledger: Ledger, account_ids: Iterable[int]) -> list[AccountRow]:
     Line, Account = ledger.Line, ledger.Account
     period = ledger.in_period()
-    conditions = ledger.where(until=filters.date_to)
+    conditions = ledger.where(until=ledger.filters.date_to)
     wanted = list(account_ids)
     if wanted:
         conditions.append(Line.account_id.in_(wanted))
@@ -253,7 +256,9 @@ def trial_balance(env: Environment, filters: Filters, account_ids: Iterable[int]
             ledger.money(closing),
             int(items or 0),
         )
-        for account_id, code, name, kind, opening, debit, credit, closing, items in env.session.execute(stmt)
+        for account_id, code, name, kind, opening, debit, credit, closing, items in ledger.env.session.execute(
+            stmt
+        )
     ]
 
 
@@ -266,9 +271,8 @@ def general_ledger(
     plus the running sum of the period's items, computed by a window function
     over the whole period, so a page in the middle shows the right figures.
     """
-    accounts = trial_balance(env, filters, account_ids)
-    shown = [row for row in accounts if row.items]
     ledger = Ledger(env, filters)
+    shown = [row for row in _trial_balance(ledger, account_ids) if row.items]
     Line, Account, Move = ledger.Line, ledger.Account, ledger.Move
     openings = {row.account_id: row.opening for row in shown}
     order = (Line.date, Line.move_id, Line.id)
