@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+from werkzeug.routing import Rule
+
+from addons.accounting import report_pages
 from core.hookspecs import hookimpl
 from core.orm.environment import Environment
+
+
+@hookimpl
+def register_routes() -> list[Rule]:
+    """The reports' pages and exports (`addons.accounting.report_pages`)."""
+    return report_pages.rules()
 
 
 @hookimpl

@@ -51,6 +51,12 @@ from core.orm.environment import Environment
 from core.orm.names import display_names
 
 ZERO = decimal.Decimal(0)
+REPORTS = {  # name in URLs and menus → title
+    "trial_balance": "Trial balance",
+    "general_ledger": "General ledger",
+    "profit_loss": "Profit and loss",
+    "balance_sheet": "Balance sheet",
+}
 PROFIT_LOSS = types_where(statement="profit_loss")
 BALANCE_SHEET = types_where(statement="balance_sheet")
 
@@ -170,7 +176,8 @@ class Ledger:
         currency = env.registry["base.currency"]
         stmt = select(currency.decimal_places).join(company, company.currency_id == currency.id)  # type: ignore[attr-defined]
         places = env.session.scalar(stmt.where(company.id == filters.company))
-        self.quantum = decimal.Decimal(1).scaleb(-(2 if places is None else places))
+        self.places = 2 if places is None else int(places)
+        self.quantum = decimal.Decimal(1).scaleb(-self.places)
 
     def money(self, value: Any) -> decimal.Decimal:
         """A sum from the database as a `Decimal` rounded to the company currency."""
@@ -244,19 +251,12 @@ def _trial_balance(ledger: Ledger, account_ids: Iterable[int]) -> list[AccountRo
         .group_by(Account.id, Account.code, Account.name, Account.type)
         .order_by(Account.code, Account.id)
     )
+    money = ledger.money
     return [
         AccountRow(
-            account_id,
-            code,
-            name,
-            kind,
-            ledger.money(opening),
-            ledger.money(debit),
-            ledger.money(credit),
-            ledger.money(closing),
-            int(items or 0),
+            account, code, name, kind, money(opening), money(debit), money(credit), money(closing), int(items)
         )
-        for account_id, code, name, kind, opening, debit, credit, closing, items in ledger.env.session.execute(
+        for account, code, name, kind, opening, debit, credit, closing, items in ledger.env.session.execute(
             stmt
         )
     ]

@@ -10,6 +10,7 @@ accept; the server checks again, and the model refuses any change to a
 posted entry whatever the screen shows.
 """
 
+from addons.accounting.reporting import REPORTS
 from core.views import Action
 from core.views import Button
 from core.views import Field
@@ -277,6 +278,18 @@ menus = [
     Menu(
         "accounting.items", "Journal items", parent="accounting", action="accounting.move_lines", sequence=20
     ),
+    Menu("accounting.reports", "Reports", parent="accounting", sequence=40),
+    *[
+        Menu(
+            f"accounting.{report}",
+            label,
+            parent="accounting.reports",
+            url=f"/accounting/reports/{report}",
+            sequence=index,
+            groups=USERS,
+        )
+        for index, (report, label) in enumerate(REPORTS.items())
+    ],
     Menu("accounting.configuration", "Configuration", parent="accounting", sequence=90),
     Menu(
         "accounting.accounts",
