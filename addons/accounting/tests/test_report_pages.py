@@ -79,7 +79,10 @@ def page(client, url):
 def test_the_trial_balance_page_shows_each_account_and_drills_down_to_its_ledger(bookkeeper, books):
     html = page(bookkeeper, f"/accounting/reports/trial_balance?{QUARTER}")
     assert "102 Bankalar" not in html and "Bankalar" in html and "23,765.50" in html and "1,234.50" in html
-    drill = f"/accounting/reports/general_ledger?company={books['company']}&amp;date_from=2026-01-01&amp;date_to=2026-03-31&amp;account={books['bank']}"
+    drill = (
+        f"/accounting/reports/general_ledger?company={books['company']}"
+        f"&amp;date_from=2026-01-01&amp;date_to=2026-03-31&amp;account={books['bank']}"
+    )
     assert drill in html
     ledger = page(bookkeeper, drill.replace("&amp;", "&"))
     assert "MAH/2026/00001" in ledger and "25,000.00" in ledger and "23,765.50" in ledger
@@ -107,7 +110,7 @@ def test_the_reports_export_as_csv_and_xlsx(bookkeeper, books):
     ledger = bookkeeper.get(f"/accounting/reports/general_ledger/export.csv?{QUARTER}")
     labels = [row[3] for row in csv.reader(io.StringIO(ledger.get_data().decode("utf-8-sig")))]
     assert "'=SUM(A1)" in labels and "=SUM(A1)" not in labels
-    workbook = bookkeeper.get(f"/accounting/reports/balance_sheet/export.xlsx?date_to=2026-03-31")
+    workbook = bookkeeper.get("/accounting/reports/balance_sheet/export.xlsx?date_to=2026-03-31")
     assert workbook.headers["Content-Disposition"] == 'attachment; filename="balance_sheet.xlsx"'
     assert "xl/worksheets/sheet1.xml" in zipfile.ZipFile(io.BytesIO(workbook.get_data())).namelist()
 
