@@ -57,7 +57,7 @@ def check_hard_lock(company: Any, day: dt.date) -> None:
                 lock=locked.isoformat(),
                 day=day.isoformat(),
             ),
-            fields={"date": _("Locked period.")},
+            fields={"date": _("Locked up to %(lock)s.", lock=locked.isoformat())},
         )
 
 
@@ -79,5 +79,5 @@ def check_posting_date(env: Environment, company: Any, day: dt.date) -> None:
                 lock=locked.isoformat(),
                 day=day.isoformat(),
             ),
-            fields={"date": _("Closed period: ask an adviser.")},
+            fields={"date": _("Closed up to %(lock)s: ask an adviser.", lock=locked.isoformat())},
         )

@@ -73,7 +73,13 @@ def check_postable(move: Any) -> None:
                 credit=currency.round(credit),
                 difference=currency.round(debit - credit),
             ),
-            fields={"lines": _("Debits must equal credits.")},
+            fields={
+                "lines": _(
+                    "Debits %(debit)s, credits %(credit)s: they must be equal.",
+                    debit=currency.round(debit),
+                    credit=currency.round(credit),
+                )
+            },
         )
     check_posting_date(move.env, move.company, move.date)
 

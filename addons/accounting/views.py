@@ -208,12 +208,21 @@ fiscal_year_form = FormView(
     status="state",
     buttons=[
         Button(
+            "set_lock_dates",
+            "Lock dates",
+            groups=ADVISERS,
+            params=[
+                Param("period_lock_date", field="period_lock_date"),
+                Param("hard_lock_date", field="hard_lock_date"),
+            ],
+        ),
+        Button(
             "action_close",
             "Close the year",
             states=["open"],
             groups=ADVISERS,
             confirm="Post the closing entry and lock the year for everyone? This cannot be undone.",
-        )
+        ),
     ],
     groups=[
         Group(
@@ -225,7 +234,8 @@ fiscal_year_form = FormView(
                 Field("company", readonly_states=["closed"]),
                 Field("closing_move", readonly=True),
             ],
-        )
+        ),
+        Group("locks", ["period_lock_date", "hard_lock_date"], label="Lock dates of the company"),
     ],
 )
 analytic_list = ListView("accounting.analytic_account", columns=["code", "name", "kind", "company"])
@@ -245,18 +255,8 @@ company_form = extend(
         Button(
             "action_load_chart",
             "Load a chart of accounts",
-            groups=ADVISERS,
             params=[Param("template", field="chart_template", required=True)],
-        ),
-        Button(
-            "set_lock_dates",
-            "Lock dates",
-            groups=ADVISERS,
-            params=[
-                Param("period_lock_date", field="period_lock_date"),
-                Param("hard_lock_date", field="hard_lock_date"),
-            ],
-        ),
+        )
     ],
 )
 

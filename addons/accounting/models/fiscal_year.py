@@ -1,6 +1,8 @@
 """Fiscal years: a company's accounting years, open until an adviser closes them.
 
-A fiscal year is a date range of one company; two never overlap. Closing
+A fiscal year is a date range of one company; two never overlap. Its form
+is where advisers close periods: it shows the company's lock dates and sets
+them (`FiscalYear.set_lock_dates`). Closing
 one (`FiscalYear.action_close`, `addons.accounting.closing`) posts the entry
 that moves the year's income and expenses to the retained earnings account,
 marks the year closed and locks the books up to its last day for everyone.
@@ -9,6 +11,8 @@ year record, only closing does.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 from addons.accounting import closing
 from core.base.models.company import current_company
@@ -37,6 +41,10 @@ class FiscalYear(Model, name="accounting.fiscal_year"):
     closing_move = fields.Many2one(
         "accounting.move", "Closing entry", readonly=True, copy=False, ondelete="restrict"
     )
+    period_lock_date = fields.Date(
+        "Lock date for non-advisers", related="company.period_lock_date", readonly=True
+    )
+    hard_lock_date = fields.Date("Lock date for everyone", related="company.hard_lock_date", readonly=True)
 
     @constrains("date_from", "date_to", "company")
     def _check_dates(self) -> None:
@@ -57,6 +65,19 @@ class FiscalYear(Model, name="accounting.fiscal_year"):
                 _("Another fiscal year of %(company)s overlaps these dates.", company=self.company.name),
                 fields={"date_from": _("Overlaps another fiscal year.")},
             )
+
+    @api_method
+    def set_lock_dates(
+        self, period_lock_date: dt.date | None = None, hard_lock_date: dt.date | None = None
+    ) -> FiscalYear:
+        """Set the lock dates of the year's company (`addons.accounting.models.company.Company`).
+
+        Raises:
+            AccessError: the user is not an accounting adviser.
+            ValidationError: the hard lock date would move back or pass over draft entries.
+        """
+        self.company.set_lock_dates(period_lock_date=period_lock_date, hard_lock_date=hard_lock_date)
+        return self
 
     @api_method
     def action_close(self) -> FiscalYear:

@@ -31,7 +31,7 @@ def test_a_bookkeeper_cannot_post_in_the_closed_period_but_prepares_drafts_an_ad
             ValidationError, match="closed up to 2026-01-31: only an accounting adviser"
         ) as refused:
             draft.action_post()
-        assert refused.value.fields == {"date": "Closed period: ask an adviser."}
+        assert refused.value.fields == {"date": "Closed up to 2026-01-31: ask an adviser."}
         assert (
             make_entry(*ITEMS, date=dt.date(2026, 2, 1), target_env=user_env).action_post().state == "posted"
         )

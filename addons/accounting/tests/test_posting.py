@@ -31,7 +31,7 @@ def test_an_unbalanced_entry_is_refused_and_takes_no_number(make_entry):
     move = make_entry(("100", "100", 0), ("500", 0, "99.99"))
     with pytest.raises(ValidationError, match="not balanced.*difference 0.01") as refused:
         move.action_post()
-    assert refused.value.fields == {"lines": "Debits must equal credits."}
+    assert refused.value.fields == {"lines": "Debits 100.00, credits 99.99: they must be equal."}
     assert (move.state, move.name) == ("draft", None)
     assert make_entry(("100", "5", 0), ("500", 0, "5"), post=True).name == "MAH/2026/00001"
 
