@@ -15,7 +15,9 @@ from __future__ import annotations
 import datetime as dt
 
 from addons.accounting import closing
+from addons.accounting.changes import previous_value
 from core.base.models.company import current_company
+from core.errors import UserError
 from core.errors import ValidationError
 from core.i18n import _
 from core.orm import fields
@@ -48,6 +50,11 @@ class FiscalYear(Model, name="accounting.fiscal_year"):
 
     @constrains("date_from", "date_to", "company")
     def _check_dates(self) -> None:
+        if previous_value(self, "state") == "closed":
+            raise ValidationError(
+                _("%(year)s is closed: its dates and company no longer change.", year=self.name),
+                fields={"date_to": _("Closed.")},
+            )
         if self.date_from > self.date_to:
             raise ValidationError(
                 _("A fiscal year ends after it starts."), fields={"date_to": _("Before the start date.")}
@@ -65,6 +72,16 @@ class FiscalYear(Model, name="accounting.fiscal_year"):
                 _("Another fiscal year of %(company)s overlaps these dates.", company=self.company.name),
                 fields={"date_from": _("Overlaps another fiscal year.")},
             )
+
+    def unlink(self) -> None:
+        """Delete an open fiscal year.
+
+        Raises:
+            UserError: the year is closed (its closing entry refers to it).
+        """
+        if self.state == "closed":
+            raise UserError(_("%(year)s is closed: it cannot be deleted.", year=self.name))
+        super().unlink()
 
     @api_method
     def set_lock_dates(

@@ -23,6 +23,7 @@ from addons.accounting.reporting import Filters
 from addons.accounting.reporting import balance_sheet
 from addons.accounting.reporting import profit_and_loss
 from core.errors import AccessError
+from core.errors import UserError
 from core.errors import ValidationError
 from core.testing import as_user
 
@@ -146,10 +147,16 @@ def test_only_advisers_close_a_year(env, year, bookkeeper, adviser):
         assert user_env["accounting.fiscal_year"].get(year.id).action_close().state == "closed"
 
 
-def test_a_closed_year_is_not_closed_twice_and_years_do_not_overlap(env, company, year):
+def test_a_closed_year_is_not_closed_twice_changed_or_deleted_and_years_do_not_overlap(env, company, year):
     year.action_close()
     with pytest.raises(ValidationError, match="closed already"):
         year.action_close()
+    with pytest.raises(UserError, match="cannot be deleted"):
+        year.unlink()
+    year.date_to = dt.date(2026, 12, 30)
+    with pytest.raises(ValidationError, match="no longer change"):
+        env.flush()
+    env.session.expire_all()
     with pytest.raises(ValidationError, match="overlaps"):
         env["accounting.fiscal_year"].create(
             {
