@@ -1,11 +1,12 @@
 """The accounting reports, computed by the database: trial balance, general ledger, P&L, balance sheet.
 
 Every report groups the journal items in SQL and never loads them in
-Python: the trial balance, profit and loss and balance sheet are one query
-each (the balance sheet two, and one more to find the fiscal year), the
-general ledger two (account totals and one page of items with their
-running balance, a window function) plus one for partner names, whatever
-the number of items. The statements are ORM statements run as the user, so
+Python. Besides one small query for the company currency's decimals, the
+trial balance and profit and loss are one grouped query each, the balance
+sheet two (accounts, and the unclosed results) plus one for the fiscal
+year, the general ledger two (account totals, and one page of items with
+their running balance, a window function) plus one for partner names:
+whatever the number of items. The statements are ORM statements run as the user, so
 their rights and record rules apply (the rules are also added explicitly
 where an item table is read in a subquery).
 

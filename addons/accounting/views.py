@@ -38,6 +38,16 @@ LINE_COLUMNS = [
     "currency",
 ]
 LOCKED = ["posted", "cancelled"]
+# Entries and items are both dated: the same period filters and groupings serve both searches.
+PERIOD_FILTERS = [
+    Filter("this_month", "This month", [("date", ">=", "@month_start")]),
+    Filter("this_year", "This year", [("date", ">=", "@year_start")]),
+]
+SHARED_GROUPINGS = [
+    GroupBy("journal", "Journal", "journal"),
+    GroupBy("partner", "Partner", "partner"),
+    GroupBy("month", "Month", "date:month"),
+]
 
 # -- journal entries -------------------------------------------------------------------
 
@@ -98,15 +108,9 @@ move_search = SearchView(
     filters=[
         Filter("draft", "Drafts", [("state", "=", "draft")]),
         Filter("posted", "Posted", [("state", "=", "posted")]),
-        Filter("this_month", "This month", [("date", ">=", "@month_start")]),
-        Filter("this_year", "This year", [("date", ">=", "@year_start")]),
+        *PERIOD_FILTERS,
     ],
-    group_by=[
-        GroupBy("journal", "Journal", "journal"),
-        GroupBy("partner", "Partner", "partner"),
-        GroupBy("month", "Month", "date:month"),
-        GroupBy("state", "Status", "state"),
-    ],
+    group_by=[*SHARED_GROUPINGS, GroupBy("state", "Status", "state")],
 )
 
 # -- journal items ---------------------------------------------------------------------
@@ -135,15 +139,12 @@ line_search = SearchView(
         Filter("draft", "Drafts", [("parent_state", "=", "draft")]),
         Filter("receivable", "Receivables", [("account.type", "=", "receivable")]),
         Filter("payable", "Payables", [("account.type", "=", "payable")]),
-        Filter("this_month", "This month", [("date", ">=", "@month_start")]),
-        Filter("this_year", "This year", [("date", ">=", "@year_start")]),
+        *PERIOD_FILTERS,
     ],
     group_by=[
         GroupBy("account", "Account", "account"),
-        GroupBy("partner", "Partner", "partner"),
-        GroupBy("journal", "Journal", "journal"),
         GroupBy("analytic_account", "Analytic account", "analytic_account"),
-        GroupBy("month", "Month", "date:month"),
+        *SHARED_GROUPINGS,
     ],
     defaults=["posted"],
 )

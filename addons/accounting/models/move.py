@@ -32,6 +32,7 @@ from addons.accounting.changes import is_new
 from addons.accounting.changes import previous_value
 from addons.accounting.locks import check_hard_lock
 from addons.accounting.locks import check_posting_date
+from addons.accounting.models.move_line import ITEM_FIELDS
 from addons.accounting.models.move_line import MOVE_STATES
 from core.base.models.company import current_company
 from core.errors import UserError
@@ -47,17 +48,6 @@ from core.orm.model import api_method
 from core.orm.records import RecordSet
 
 ZERO = decimal.Decimal(0)
-COPIED_LINE_FIELDS = (
-    "sequence",
-    "account",
-    "partner",
-    "name",
-    "debit",
-    "credit",
-    "amount_currency",
-    "currency",
-    "analytic_account",
-)
 
 
 def default_journal(env: Environment) -> Any:
@@ -169,7 +159,7 @@ class Move(Model, name="accounting.move"):
 
     def copy(self, overrides: Mapping[str, Any] | None = None) -> Move:
         """A new draft entry dated today with this one's journal, partner, reference and items."""
-        lines = [{name: getattr(line, name) for name in COPIED_LINE_FIELDS} for line in self.lines]
+        lines = [{name: getattr(line, name) for name in ITEM_FIELDS} for line in self.lines]
         return super().copy({"lines": lines, **(overrides or {})})
 
     def unlink(self) -> None:
@@ -251,7 +241,7 @@ class Move(Model, name="accounting.move"):
         check_posting_date(env, self.company, day)
         lines = [
             {
-                **{name: getattr(line, name) for name in COPIED_LINE_FIELDS},
+                **{name: getattr(line, name) for name in ITEM_FIELDS},
                 "debit": line.credit,
                 "credit": line.debit,
                 "amount_currency": -line.amount_currency if line.amount_currency is not None else None,

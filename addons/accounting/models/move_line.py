@@ -33,6 +33,18 @@ from core.orm.flush import changed_fields
 from core.orm.model import Model
 
 ZERO = decimal.Decimal(0)
+# What a user sets on an item: what a posted entry's items keep, and what copies and reversals copy.
+ITEM_FIELDS = (
+    "sequence",
+    "account",
+    "partner",
+    "name",
+    "debit",
+    "credit",
+    "amount_currency",
+    "currency",
+    "analytic_account",
+)
 MOVE_STATES = [("draft", "Draft"), ("posted", "Posted"), ("cancelled", "Cancelled")]
 
 
@@ -116,18 +128,7 @@ class MoveLine(Model, name="accounting.move_line"):
                     fields={"amount_currency": _("Positive for a debit, negative for a credit.")},
                 )
 
-    @constrains(
-        "move",
-        "sequence",
-        "account",
-        "partner",
-        "name",
-        "debit",
-        "credit",
-        "amount_currency",
-        "currency",
-        "analytic_account",
-    )
+    @constrains("move", *ITEM_FIELDS)
     def _check_entry_not_posted(self) -> None:
         """A posted entry's items neither change nor come in (every path: ORM, forms, the API)."""
         move = self.move
