@@ -37,7 +37,7 @@ LINE_COLUMNS = [
     "amount_currency",
     "currency",
 ]
-LOCKED = ["posted", "cancelled"]
+LOCKED = ("posted", "cancelled")
 # Entries and items are both dated: the same period filters and groupings serve both searches.
 PERIOD_FILTERS = [
     Filter("this_month", "This month", [("date", ">=", "@month_start")]),
@@ -48,6 +48,12 @@ SHARED_GROUPINGS = [
     GroupBy("partner", "Partner", "partner"),
     GroupBy("month", "Month", "date:month"),
 ]
+
+
+def frozen_in(states: tuple[str, ...], *names: str) -> list[Field]:
+    """Fields shown read-only while the record is in ``states`` (the model refuses the changes anyway)."""
+    return [Field(name, readonly_states=list(states)) for name in names]
+
 
 # -- journal entries -------------------------------------------------------------------
 
@@ -71,32 +77,22 @@ move_form = FormView(
         Button("action_draft", "Back to draft", states=["cancelled"]),
     ],
     groups=[
-        Group(
-            "entry",
-            [
-                Field("name", readonly=True),
-                Field("date", readonly_states=LOCKED),
-                Field("journal", readonly_states=LOCKED),
-                Field("ref", readonly_states=LOCKED),
-            ],
-        ),
+        Group("entry", [Field("name", readonly=True), *frozen_in(LOCKED, "date", "journal", "ref")]),
         Group(
             "other",
             [
-                Field("partner", readonly_states=LOCKED),
-                Field("company", readonly=True),
-                Field("amount_total", readonly=True),
-                Field("reversed_entry", readonly=True),
+                *frozen_in(LOCKED, "partner"),
+                *[Field(name, readonly=True) for name in ("company", "amount_total", "reversed_entry")],
             ],
         ),
     ],
     pages=[
-        Page("lines", "Journal items", [Field("lines", columns=LINE_COLUMNS, readonly_states=LOCKED)]),
+        Page("lines", "Journal items", [Field("lines", columns=LINE_COLUMNS, readonly_states=list(LOCKED))]),
         Page(
             "notes",
             "Notes",
             [
-                Field("narration", widget="text", readonly_states=LOCKED),
+                Field("narration", widget="text", readonly_states=list(LOCKED)),
                 Field("reversals", columns=["name", "date", "state"], readonly=True),
             ],
         ),
@@ -229,10 +225,7 @@ fiscal_year_form = FormView(
         Group(
             "year",
             [
-                Field("name", readonly_states=["closed"]),
-                Field("date_from", readonly_states=["closed"]),
-                Field("date_to", readonly_states=["closed"]),
-                Field("company", readonly_states=["closed"]),
+                *frozen_in(("closed",), "name", "date_from", "date_to", "company"),
                 Field("closing_move", readonly=True),
             ],
         ),
