@@ -41,11 +41,6 @@ from __future__ import annotations
 
 import dataclasses
 
-NATURES = ("asset", "liability", "equity", "income", "expense")
-STATEMENTS = ("balance_sheet", "profit_loss")
-ROLES = ("receivable", "payable", "liquidity")
-DEBIT_NATURES = frozenset({"asset", "expense"})
-
 
 @dataclasses.dataclass(frozen=True)
 class AccountType:
@@ -60,11 +55,6 @@ class AccountType:
     def statement(self) -> str:
         """``balance_sheet`` for assets, liabilities and equity, else ``profit_loss``."""
         return "balance_sheet" if self.nature in ("asset", "liability", "equity") else "profit_loss"
-
-    @property
-    def debit_balance(self) -> bool:
-        """Whether a normal balance of such an account is a debit (assets, expenses)."""
-        return self.nature in DEBIT_NATURES
 
 
 _TYPES = (
@@ -84,13 +74,6 @@ _TYPES = (
 )
 ACCOUNT_TYPES: dict[str, AccountType] = {kind.code: kind for kind in _TYPES}
 SELECTION: list[tuple[str, str]] = [(kind.code, kind.label) for kind in _TYPES]
-NATURE_LABELS = {
-    "asset": "Assets",
-    "liability": "Liabilities",
-    "equity": "Equity",
-    "income": "Income",
-    "expense": "Expenses",
-}
 
 
 def types_where(

@@ -134,7 +134,7 @@ def show(request: Request, report: str, **values: Any) -> Response:
     """The report as a page, with its filters and export links."""
     env = request.env
     query = parse_query(env, report, request.args)
-    table = build(env, query, PAGE_SIZE)
+    table = build(env, query, whole=False)
     return request.app.render(
         request,
         TEMPLATE,
@@ -152,7 +152,7 @@ def download(request: Request, report: str, kind: str, **values: Any) -> Respons
         raise NotFound(_("Reports export as CSV or XLSX."))
     env = request.env
     query = parse_query(env, report, request.args)
-    table = build(env, query, MAX_EXPORT_ITEMS)
+    table = build(env, query, whole=True)
     headers = [column.label for column in table.columns]
     rows = [list(row.cells) for row in table.rows]
     if kind == "csv":
@@ -238,18 +238,18 @@ def choices(env: Environment, company: int) -> dict[str, list[tuple[int, str]]]:
 # -- the tables -------------------------------------------------------------------------------
 
 
-def build(env: Environment, query: ReportQuery, limit: int) -> Table:
-    """The table of ``query``'s report; the general ledger shows ``limit`` items from its page."""
+def build(env: Environment, query: ReportQuery, *, whole: bool) -> Table:
+    """The table of ``query``'s report: the general ledger's page, or all of it when ``whole`` (exports)."""
     builders = {
         "trial_balance": trial_balance_table,
         "general_ledger": general_ledger_table,
         "profit_loss": profit_loss_table,
         "balance_sheet": balance_sheet_table,
     }
-    return builders[query.report](env, query, limit)
+    return builders[query.report](env, query, whole)
 
 
-def trial_balance_table(env: Environment, query: ReportQuery, limit: int) -> Table:
+def trial_balance_table(env: Environment, query: ReportQuery, whole: bool) -> Table:
     rows = reporting.trial_balance(env, query.filters)
     columns = (
         Column(_("Code")),
@@ -272,10 +272,11 @@ def trial_balance_table(env: Environment, query: ReportQuery, limit: int) -> Tab
     return Table(columns, tuple(lines))
 
 
-def general_ledger_table(env: Environment, query: ReportQuery, limit: int) -> Table:
-    offset = (query.page - 1) * limit
+def general_ledger_table(env: Environment, query: ReportQuery, whole: bool) -> Table:
+    limit = MAX_EXPORT_ITEMS if whole else PAGE_SIZE
+    offset = 0 if whole else (query.page - 1) * limit
     ledger = reporting.general_ledger(env, query.filters, query.accounts, offset=offset, limit=limit)
-    if limit == MAX_EXPORT_ITEMS and ledger.total_items > limit:
+    if whole and ledger.total_items > limit:
         raise BadRequest(
             _(
                 "The ledger has %(count)s items: narrow the dates or accounts to export it.",
@@ -338,7 +339,7 @@ def _section_rows(
     return lines
 
 
-def profit_loss_table(env: Environment, query: ReportQuery, limit: int) -> Table:
+def profit_loss_table(env: Environment, query: ReportQuery, whole: bool) -> Table:
     pnl = reporting.profit_and_loss(env, query.filters)
     income = [section for section in pnl.sections if ACCOUNT_TYPES[section.key].nature == "income"]
     expenses = [section for section in pnl.sections if ACCOUNT_TYPES[section.key].nature == "expense"]
@@ -352,7 +353,7 @@ def profit_loss_table(env: Environment, query: ReportQuery, limit: int) -> Table
     return Table(columns, tuple(lines), note=_("Year-end closing entries are left out."))
 
 
-def balance_sheet_table(env: Environment, query: ReportQuery, limit: int) -> Table:
+def balance_sheet_table(env: Environment, query: ReportQuery, whole: bool) -> Table:
     sheet = reporting.balance_sheet(env, query.filters)
     start = sheet.year_start
     lines = [Row((None, _("Assets"), None), kind="heading"), *_section_rows(query, sheet.assets, start)]

@@ -46,7 +46,6 @@ from sqlalchemy import func
 from sqlalchemy import literal
 from sqlalchemy import select
 
-from addons.accounting.account_types import ACCOUNT_TYPES
 from addons.accounting.account_types import types_where
 from core.orm.environment import Environment
 from core.orm.names import display_names
@@ -87,10 +86,6 @@ class AccountRow:
     credit: decimal.Decimal
     closing: decimal.Decimal
     items: int
-
-    @property
-    def nature(self) -> str:
-        return ACCOUNT_TYPES[self.type].nature
 
 
 @dataclasses.dataclass(frozen=True)

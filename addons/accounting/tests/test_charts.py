@@ -19,8 +19,9 @@ pytestmark = pytest.mark.addons("accounting")
 
 def test_account_types_say_where_reports_put_them():
     assert ACCOUNT_TYPES["bank"].nature == "asset" and ACCOUNT_TYPES["bank"].role == "liquidity"
-    assert (
-        ACCOUNT_TYPES["payable"].statement == "balance_sheet" and not ACCOUNT_TYPES["payable"].debit_balance
+    assert (ACCOUNT_TYPES["payable"].nature, ACCOUNT_TYPES["payable"].statement) == (
+        "liability",
+        "balance_sheet",
     )
     assert ACCOUNT_TYPES["cost_of_goods_sold"].statement == "profit_loss"
     assert types_where(statement="profit_loss") == ("income", "other_income", "cost_of_goods_sold", "expense")

@@ -9,6 +9,7 @@ import zipfile
 import pytest
 from werkzeug.test import Client
 
+from addons.accounting import report_pages
 from addons.accounting.charts import load_chart
 from core.testing import cheap_hashing
 from core.testing import make_user
@@ -138,3 +139,10 @@ def test_employees_without_accounting_rights_get_no_report(reports_db, books):
     assert employee.get("/accounting/reports/trial_balance", headers=HTML).status_code == 403
     assert employee.get("/accounting/reports/trial_balance/export.csv").status_code == 403
     assert "/accounting/reports/" not in page(employee, "/")
+
+
+def test_a_ledger_too_large_to_export_asks_for_narrower_filters(bookkeeper, monkeypatch):
+    monkeypatch.setattr(report_pages, "MAX_EXPORT_ITEMS", 3)
+    response = bookkeeper.get(f"/accounting/reports/general_ledger/export.csv?{QUARTER}", headers=HTML)
+    assert response.status_code == 400
+    assert "The ledger has 4 items: narrow the dates or accounts to export it." in response.get_data(as_text=True)
