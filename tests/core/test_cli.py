@@ -130,7 +130,7 @@ def test_list_shows_every_addon_with_its_state(run, empty_db):
     assert rows["life_points"] == ["1.0.0", "0.9", "upgradable"]
     assert rows["life_notes"] == ["1.0.0", "-", "available"]
     summary_column = lines[0].index("SUMMARY")
-    base = next(line for line in lines[1:] if line.split()[0] == "base")  # rows sort by name: accounting first
+    base = next(line for line in lines[1:] if line.split()[0] == "base")  # by name: accounting is first
     assert base[summary_column:].startswith("The kernel's own models")
 
 
