@@ -41,6 +41,7 @@ from addons.accounting.reporting import Filters
 from core.i18n import _
 from core.orm.environment import Environment
 from core.web import Request
+from core.web.pages.export import MAX_ROWS
 from core.web.pages.export import XLSX_TYPE
 from core.web.pages.export import Cell
 from core.web.pages.export import to_csv
@@ -50,7 +51,6 @@ from core.web.pages.urls import record_url
 
 FORMATS = ("csv", "xlsx")
 PAGE_SIZE = 80
-MAX_EXPORT_ITEMS = 100_000
 TEMPLATE = "accounting/report.html"
 
 
@@ -273,7 +273,7 @@ def trial_balance_table(env: Environment, query: ReportQuery, whole: bool) -> Ta
 
 
 def general_ledger_table(env: Environment, query: ReportQuery, whole: bool) -> Table:
-    limit = MAX_EXPORT_ITEMS if whole else PAGE_SIZE
+    limit = MAX_ROWS if whole else PAGE_SIZE
     offset = 0 if whole else (query.page - 1) * limit
     ledger = reporting.general_ledger(env, query.filters, query.accounts, offset=offset, limit=limit)
     if whole and ledger.total_items > limit:

@@ -1,6 +1,6 @@
 """Journal entries: dated, balanced sets of journal items in one journal, drafted then posted for good.
 
-The ``state`` follows `Move.TRANSITIONS`::
+The ``state`` follows `Move.TRANSITIONS` (`core.orm.workflow.Transitions`)::
 
     draft ──post──▶ posted            (numbered, then immutable; corrected by `Move.reverse`)
       │ ╰──cancel──▶ cancelled ──draft──▶ draft
@@ -46,6 +46,7 @@ from core.orm.flush import changed_fields
 from core.orm.model import Model
 from core.orm.model import api_method
 from core.orm.records import RecordSet
+from core.orm.workflow import Transitions
 
 ZERO = decimal.Decimal(0)
 
@@ -66,11 +67,7 @@ class Move(Model, name="accounting.move"):
     _order = "date desc, name desc, id desc"
     _history = True
     _sql_constraints = (Unique("name", "company", message="Another entry of this company has this number."),)
-    TRANSITIONS: ClassVar[Mapping[str, frozenset[str]]] = {
-        "draft": frozenset({"posted", "cancelled"}),
-        "posted": frozenset(),
-        "cancelled": frozenset({"draft"}),
-    }
+    TRANSITIONS = Transitions({"draft": {"posted", "cancelled"}, "posted": set(), "cancelled": {"draft"}})
     POSTED_WRITABLE: ClassVar[frozenset[str]] = frozenset({"updated_at", "updated_by"})
 
     name = fields.Char("Number", readonly=True, copy=False, index=True)
@@ -136,7 +133,7 @@ class Move(Model, name="accounting.move"):
             raise ValidationError(
                 _("Entries are created as drafts, then posted."), fields={"state": _("Draft.")}
             )
-        if self.state != previous and self.state not in self.TRANSITIONS[previous]:
+        if self.state != previous and self.state not in self.TRANSITIONS.allowed[previous]:
             raise ValidationError(
                 _(
                     "An entry cannot go from “%(old)s” to “%(new)s”.",
@@ -194,7 +191,7 @@ class Move(Model, name="accounting.move"):
         Raises:
             ValidationError: it is posted (reverse it instead).
         """
-        self._move_to("cancelled")
+        self.TRANSITIONS.move([self], "cancelled")
         return self
 
     @api_method
@@ -204,22 +201,8 @@ class Move(Model, name="accounting.move"):
         Raises:
             ValidationError: it is not cancelled.
         """
-        self._move_to("draft")
+        self.TRANSITIONS.move([self], "draft")
         return self
-
-    def _move_to(self, target: str) -> None:
-        if target not in self.TRANSITIONS[self.state]:
-            labels = dict(MOVE_STATES)
-            raise ValidationError(
-                _(
-                    "An entry cannot go from “%(old)s” to “%(new)s”.",
-                    old=_(labels[self.state]),
-                    new=_(labels[target]),
-                ),
-                fields={"state": _("Not allowed from this state.")},
-            )
-        self.state = target
-        self.env.flush()
 
     @api_method
     def reverse(self, date: dt.date | None = None) -> Move:

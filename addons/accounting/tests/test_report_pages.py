@@ -142,7 +142,7 @@ def test_employees_without_accounting_rights_get_no_report(reports_db, books):
 
 
 def test_a_ledger_too_large_to_export_asks_for_narrower_filters(bookkeeper, monkeypatch):
-    monkeypatch.setattr(report_pages, "MAX_EXPORT_ITEMS", 3)
+    monkeypatch.setattr(report_pages, "MAX_ROWS", 3)
     response = bookkeeper.get(f"/accounting/reports/general_ledger/export.csv?{QUARTER}", headers=HTML)
     assert response.status_code == 400
     refusal = "The ledger has 4 items: narrow the dates or accounts to export it."
