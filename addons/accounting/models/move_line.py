@@ -13,7 +13,9 @@ and group the lines table alone, without joining entries, whatever its size.
 A line of a posted entry never changes and is never deleted (see
 `addons.accounting.models.move`). Fields that later addons must still set
 on posted lines (the reconciliation of payments) are listed in
-`MoveLine.POSTED_WRITABLE`; an extension adds its own names to it.
+`MoveLine.POSTED_WRITABLE`; an extension adds its own names to it. An
+extension adding fields that must stay locked (taxes) watches them with a
+``@constrains`` method of its own calling `MoveLine._check_entry_not_posted`.
 """
 
 from __future__ import annotations
