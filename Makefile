@@ -31,6 +31,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/orm.py
 	$(BIN)/python bench/registry.py
 	$(BIN)/python bench/install.py
+	$(BIN)/python bench/accounting_reports.py
 
 clean:
 	rm -rf $(VENV) var/*.db var/*.db-* build *.egg-info

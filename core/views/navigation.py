@@ -13,8 +13,10 @@ Top-level entries are the apps on the home page::
 
 A user sees a menu entry when they belong to one of its ``groups`` (or it
 has none) and may read its action's model; a parent entry shows only when
-one of its children does. Names, parents and actions are checked when the
-registry is built.
+one of its children does. An entry may instead lead to a ``url``, a page
+its addon serves (a report): it shows to its ``groups``, and the page
+checks what the user may read. Names, parents and actions are checked when
+the registry is built.
 """
 
 from __future__ import annotations
@@ -72,6 +74,8 @@ class Menu:
         parent: the entry it sits under.
         action: the name of the `Action` it opens (none for a heading).
         dashboard: the name of a `Dashboard` it opens instead.
+        url: a path of this site it opens instead (``/accounting/reports/trial_balance``),
+            for pages an addon serves itself.
         sequence: position among its siblings, lowest first.
         groups: external ids of the groups that see it (empty: everyone who
             may read the action's model).
@@ -82,13 +86,16 @@ class Menu:
     parent: str | None = None
     action: str | None = None
     dashboard: str | None = None
+    url: str | None = None
     sequence: int = 10
     groups: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         assign(self, groups=tuple(self.groups))
-        if self.action and self.dashboard:
-            raise ConfigError(f"menu {self.name}: give an action or a dashboard, not both")
+        if sum(target is not None for target in (self.action, self.dashboard, self.url)) > 1:
+            raise ConfigError(f"menu {self.name}: give an action, a dashboard or a url, only one")
+        if self.url is not None and (not self.url.startswith("/") or self.url.startswith("//")):
+            raise ConfigError(f"menu {self.name}: its url must be a path of this site, starting with one /")
 
 
 @dataclasses.dataclass(frozen=True)

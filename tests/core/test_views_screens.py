@@ -222,6 +222,16 @@ def test_menus_form_a_tree_sorted_by_sequence_and_name_their_actions(registry):
         resolve(registry, Menu("sales", "Sales"), Menu("sales", "Sales again"))
 
 
+def test_a_menu_opens_an_action_a_dashboard_or_a_page_of_the_site():
+    report = Menu("acc.report", "Report", url="/acc/reports/ledger?posted=1")
+    assert report.url == "/acc/reports/ledger?posted=1"
+    with pytest.raises(ConfigError, match="only one"):
+        Menu("x", "X", action="orm_orders.all", url="/x")
+    for url in ("https://elsewhere.example/", "//elsewhere.example/x", "javascript:alert(1)"):
+        with pytest.raises(ConfigError, match="a path of this site"):
+            Menu("x", "X", url=url)
+
+
 def test_dashboards_check_their_models_measures_and_groupings(registry):
     board = Dashboard(
         "orm_orders.board",

@@ -114,10 +114,20 @@ def to_csv(headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> bytes:
     return out.getvalue().encode("utf-8-sig")
 
 
+def decimal_places(columns: Sequence[Column]) -> list[int | None]:
+    """The decimal places each column's numbers are shown with in a spreadsheet (None: not a decimal)."""
+    return [digits[1] if (digits := getattr(column.field, "digits", None)) else None for column in columns]
+
+
 def to_xlsx(
-    title: str, headers: Sequence[str], rows: Sequence[Sequence[Cell]], columns: Sequence[Column]
+    title: str, headers: Sequence[str], rows: Sequence[Sequence[Cell]], places: Sequence[int | None]
 ) -> bytes:
-    """The table as an XLSX workbook of one sheet: bold frozen header, filters, typed cells."""
+    """The table as an XLSX workbook of one sheet: bold frozen header, filters, typed cells.
+
+    ``places`` gives, per column, the decimal places its numbers show (None
+    for whole numbers and other cells); addons exporting their own tables
+    (accounting's reports) call it with theirs.
+    """
     out = io.BytesIO()
     book = xlsxwriter.Workbook(out, {"in_memory": True})
     sheet = book.add_worksheet(SHEET_NAME_REFUSED.sub(" ", title)[:31].strip() or "Export")
@@ -125,10 +135,10 @@ def to_xlsx(
     day = book.add_format({"num_format": "yyyy-mm-dd"})
     moment = book.add_format({"num_format": "yyyy-mm-dd hh:mm"})
     numbers = [
-        book.add_format({"num_format": "#,##0." + "0" * digits[1] if digits[1] else "#,##0"})
-        if (digits := getattr(column.field, "digits", None))
-        else None
-        for column in columns
+        None
+        if count is None
+        else book.add_format({"num_format": "#,##0." + "0" * count if count else "#,##0"})
+        for count in places
     ]
     for position, header in enumerate(headers):
         sheet.write_string(0, position, header, bold)
@@ -192,7 +202,7 @@ def export(request: Request, model: str, kind: str) -> Response:
         body, mimetype = to_csv(headers, rows), "text/csv"
     else:
         title = fmt.gettext(query.action.label) if query.action else fmt.model_label(env.registry[model])
-        body, mimetype = to_xlsx(title, headers, rows, columns), XLSX_TYPE
+        body, mimetype = to_xlsx(title, headers, rows, decimal_places(columns)), XLSX_TYPE
     response = Response(body, mimetype=mimetype)
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

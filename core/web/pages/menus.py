@@ -3,7 +3,9 @@
 A menu entry shows when the user belongs to one of its groups (or it has
 none, or the user is an administrator, who has every right anyway) and may
 read its action's model, or may read something on its
-dashboard; an entry with children shows when one of them does. The entry of
+dashboard; an entry leading to an addon's page (``url``) shows by its groups
+alone, the page checking the rest; an entry with children shows when one of
+them does. The entry of
 the page being shown, and the app (top-level entry) holding it, are marked::
 
     nav = navigation(env, registry.ui, fmt, "/web/crm.lead", {"action": "crm.pipeline"})
@@ -64,25 +66,27 @@ def visible_menus(env: Environment, ui: UI) -> tuple[MenuNode, ...]:
         elif menu.dashboard is not None:
             usable = dashboard_visible(env, ui.dashboards[menu.dashboard])
         else:
-            usable = False
+            usable = menu.url is not None
         return MenuNode(menu, children) if usable or children else None
 
     return tuple(kept for node in ui.menus if (kept := keep(node)) is not None)
 
 
 def target_url(ui: UI, node: MenuNode) -> str:
-    """Where an entry leads: its action or dashboard, else its first child's target."""
+    """Where an entry leads: its action, dashboard or url, else its first child's target."""
     menu = node.menu
     if menu.action is not None:
         action = ui.actions[menu.action]
         return list_url(action.model, action=action.name)
     if menu.dashboard is not None:
         return dashboard_url(menu.dashboard)
+    if menu.url is not None:
+        return menu.url
     return target_url(ui, node.children[0])
 
 
 def _matches(ui: UI, node: MenuNode, path: str, args: Mapping[str, Any]) -> int:
-    """How well an entry matches the page: 3 same action, 2 same dashboard, 1 same model, else 0."""
+    """How well an entry matches the page: 3 same action, 2 same dashboard or url, 1 same model, else 0."""
     menu = node.menu
     if menu.action is not None:
         if args.get("action") == menu.action:
@@ -91,6 +95,8 @@ def _matches(ui: UI, node: MenuNode, path: str, args: Mapping[str, Any]) -> int:
         if path == f"/web/{model}" or path.startswith(f"/web/{model}/"):
             return 1
     if menu.dashboard is not None and path == dashboard_url(menu.dashboard):
+        return 2
+    if menu.url is not None and path == menu.url.partition("?")[0]:
         return 2
     return 0
 

@@ -1,0 +1,42 @@
+"""Accounting: charts of accounts, journals, double-entry journal entries, period close and reports.
+
+Models: ``accounting.account`` (a company's chart, classified by the account
+types of `addons.accounting.account_types`), ``accounting.journal`` (each
+numbering its entries gap-free per year), ``accounting.move`` and
+``accounting.move_line`` (entries and their items: posted once, then
+immutable, corrected by reversal), ``accounting.fiscal_year`` (closed by an
+entry moving the result to equity) and ``accounting.analytic_account`` (cost
+centres and projects); ``base.company`` gains its chart, default accounts and
+lock dates.
+
+The rules live in modules of their own: `charts` (templates in ``charts/``,
+loaded per company by `charts.load_chart`), `posting` (checks and numbering),
+`locks` (lock dates and advisers), `closing` (year end) and `reporting`
+(trial balance, general ledger, profit and loss, balance sheet in SQL), shown
+and exported by `report_pages`.
+"""
+
+from addons.accounting import hooks
+from addons.accounting import views
+from addons.accounting.models import account
+from addons.accounting.models import analytic_account
+from addons.accounting.models import company
+from addons.accounting.models import fiscal_year
+from addons.accounting.models import journal
+from addons.accounting.models import move
+from addons.accounting.models import move_line
+from core.loader.addon import Addon
+
+
+def register(addon: Addon) -> None:
+    addon.models(
+        account.Account,
+        journal.Journal,
+        analytic_account.AnalyticAccount,
+        move.Move,
+        move_line.MoveLine,
+        fiscal_year.FiscalYear,
+        company.Company,
+    )
+    addon.views(*views.declarations)
+    addon.hooks(hooks)

@@ -1,0 +1,215 @@
+"""Chart templates: charts of accounts shipped as TOML, loaded into a company on demand.
+
+A template is one file in ``addons/accounting/charts/``, named after its code
+(``tr_tdhp.toml`` is ``"tr_tdhp"``). It lists the accounts (code, name,
+type), the journals (code, name, type, default account) and the accounts a
+company uses by default (receivable, payable, income, expense, retained
+earnings)::
+
+    [chart]
+    name = "Tek Düzen Hesap Planı (Türkiye)"
+    country = "TR"          # optional: the country it is made for
+    currency = "TRY"        # optional: the currency it is made for
+
+    [defaults]
+    receivable = "120"
+    payable = "320"
+    income = "600"
+    expense = "770"
+    retained_earnings = "590"
+
+    [[journals]]
+    code = "SAT"
+    name = "Satış Faturaları"
+    type = "sale"
+    default_account = "600"
+
+    [[accounts]]
+    code = "100"
+    name = "Kasa"
+    type = "cash"
+
+Templates are read and validated once per process (a marshmallow schema, and
+every code they refer to must be one of their accounts), so a wrong template
+fails with its file and the key at fault before anything is written.
+Loading copies the template into the company's own records, which the
+company then edits freely; the template is not consulted again::
+
+    load_chart(env, company, "tr_tdhp")
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from marshmallow import RAISE
+from marshmallow import Schema
+from marshmallow import ValidationError as SchemaError
+from marshmallow import fields
+from marshmallow import validate
+
+from addons.accounting.account_types import ACCOUNT_TYPES
+from addons.accounting.models.journal import JOURNAL_TYPES
+from core.errors import ConfigError
+from core.errors import UserError
+from core.i18n import _
+from core.orm.environment import Environment
+
+FOLDER = Path(__file__).resolve().parent / "charts"
+DEFAULT_ROLES = ("receivable", "payable", "income", "expense", "retained_earnings")
+# The company field each default fills (`addons.accounting.models.company.Company`).
+DEFAULT_FIELDS = {role: f"default_{role}_account" for role in DEFAULT_ROLES}
+
+
+class _ChartSchema(Schema):
+    class Meta:
+        unknown = RAISE
+
+    name = fields.String(required=True, validate=validate.Length(min=1))
+    country = fields.String(load_default=None, validate=validate.Length(equal=2))
+    currency = fields.String(load_default=None, validate=validate.Length(equal=3))
+
+
+class _DefaultsSchema(Schema):
+    class Meta:
+        unknown = RAISE
+
+    receivable = fields.String(required=True)
+    payable = fields.String(required=True)
+    income = fields.String(required=True)
+    expense = fields.String(required=True)
+    retained_earnings = fields.String(required=True)
+
+
+class _AccountSchema(Schema):
+    class Meta:
+        unknown = RAISE
+
+    code = fields.String(required=True, validate=validate.Length(min=1, max=64))
+    name = fields.String(required=True, validate=validate.Length(min=1))
+    type = fields.String(required=True, validate=validate.OneOf(list(ACCOUNT_TYPES)))
+    reconcile = fields.Boolean(load_default=None)
+
+
+class _JournalSchema(Schema):
+    class Meta:
+        unknown = RAISE
+
+    code = fields.String(required=True, validate=validate.Length(min=1, max=8))
+    name = fields.String(required=True, validate=validate.Length(min=1))
+    type = fields.String(required=True, validate=validate.OneOf([value for value, _ in JOURNAL_TYPES]))
+    default_account = fields.String(load_default=None)
+
+
+class _TemplateSchema(Schema):
+    class Meta:
+        unknown = RAISE
+
+    chart = fields.Nested(_ChartSchema, required=True)
+    defaults = fields.Nested(_DefaultsSchema, required=True)
+    journals = fields.List(fields.Nested(_JournalSchema), required=True, validate=validate.Length(min=1))
+    accounts = fields.List(fields.Nested(_AccountSchema), required=True, validate=validate.Length(min=1))
+
+
+@dataclasses.dataclass(frozen=True)
+class ChartTemplate:
+    """A validated chart template: what `load_chart` copies into a company."""
+
+    code: str
+    name: str
+    country: str | None
+    currency: str | None
+    defaults: dict[str, str]
+    journals: tuple[dict[str, Any], ...]
+    accounts: tuple[dict[str, Any], ...]
+
+
+def read_template(path: Path) -> ChartTemplate:
+    """The template in ``path``, validated.
+
+    Raises:
+        ConfigError: the file is not TOML, a key is missing or wrong, two
+            accounts share a code, or a default or journal names no account
+            of the template; the message names the file.
+    """
+    try:
+        document = tomllib.loads(path.read_text(encoding="utf-8"))
+        values = _TemplateSchema().load(document)
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"chart template {path.name}: {error}") from None
+    except SchemaError as error:
+        raise ConfigError(f"chart template {path.name}: {error.normalized_messages()}") from None
+    codes = [account["code"] for account in values["accounts"]]
+    duplicates = sorted({code for code in codes if codes.count(code) > 1})
+    if duplicates:
+        raise ConfigError(f"chart template {path.name}: accounts {', '.join(duplicates)} appear twice")
+    wanted = [(f"defaults.{role}", code) for role, code in values["defaults"].items()]
+    wanted += [
+        (f"journal {j['code']}", j["default_account"]) for j in values["journals"] if j["default_account"]
+    ]
+    for where, code in wanted:
+        if code not in codes:
+            raise ConfigError(f"chart template {path.name}: {where} names account {code!r}, which it lacks")
+    return ChartTemplate(
+        code=path.stem,
+        name=values["chart"]["name"],
+        country=values["chart"]["country"],
+        currency=values["chart"]["currency"],
+        defaults=dict(values["defaults"]),
+        journals=tuple(values["journals"]),
+        accounts=tuple(values["accounts"]),
+    )
+
+
+@functools.cache
+def chart_templates() -> dict[str, ChartTemplate]:
+    """Every template shipped in ``charts/``, by code, read once per process."""
+    return {path.stem: read_template(path) for path in sorted(FOLDER.glob("*.toml"))}
+
+
+def load_chart(env: Environment, company: Any, template: str) -> None:
+    """Give ``company`` the accounts, journals and default accounts of the chart ``template``.
+
+    Runs as the calling user: creating accounts and journals needs the
+    rights of an accounting adviser. Everything is created in the caller's
+    transaction, so a refusal leaves nothing behind.
+
+    Raises:
+        UserError: no template has this code, or the company already has accounts.
+    """
+    chart = chart_templates().get(template)
+    if chart is None:
+        raise UserError(_("There is no chart of accounts named %(name)s.", name=template))
+    if env["accounting.account"].search_count([("company", "=", company.id)]):
+        raise UserError(_("%(company)s already has a chart of accounts.", company=company.name))
+    accounts = env["accounting.account"].create(
+        [
+            {key: value for key, value in {**account, "company": company.id}.items() if value is not None}
+            for account in chart.accounts
+        ]
+    )
+    by_code = {account.code: account.id for account in accounts}
+    env["accounting.journal"].create(
+        [
+            {
+                "code": journal["code"],
+                "name": journal["name"],
+                "type": journal["type"],
+                "company": company.id,
+                "default_account": by_code.get(journal["default_account"] or ""),
+            }
+            for journal in chart.journals
+        ]
+    )
+    with env.sudo():
+        target = env["base.company"].get(company.id)
+        target.write(
+            {
+                "chart_template": chart.code,
+                **{DEFAULT_FIELDS[role]: by_code[code] for role, code in chart.defaults.items()},
+            }
+        )

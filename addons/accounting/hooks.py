@@ -1,0 +1,49 @@
+"""accounting's hook implementations: report pages, the demo's books, emptying its tables on uninstall."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from werkzeug.routing import Rule
+
+from addons.accounting import demo
+from addons.accounting import report_pages
+from core.hookspecs import hookimpl
+from core.orm.environment import Environment
+
+
+@hookimpl
+def register_routes() -> list[Rule]:
+    """The reports' pages and exports (`addons.accounting.report_pages`)."""
+    return report_pages.rules()
+
+
+@hookimpl
+def addon_installed(env: Environment, addon: str) -> None:
+    """With accounting's demo loaded, post the main company's books (`addons.accounting.demo.run`)."""
+    if addon == "accounting":
+        demo.run(env)
+
+
+@hookimpl
+def addon_uninstalling(env: Environment, addon: str) -> None:
+    """Delete every entry and the journals' sequences before accounting's tables go.
+
+    Posted entries refuse the ORM's deletion, on purpose; uninstalling the
+    whole addon is the one exception, done in SQL: the kernel deletes the
+    records accounting's data files made in other models (partners, say)
+    before dropping its tables, and PostgreSQL checks the items' references
+    to those at once. The sequences belong to ``base`` and would outlive it.
+    """
+    if addon != "accounting":
+        return
+    registry = env.registry
+    moves = registry["accounting.move"]._table
+    env.session.execute(moves.update().values(reversed_entry_id=None))
+    for model in ("accounting.move_line", "accounting.fiscal_year", "accounting.move"):
+        env.session.execute(registry[model]._table.delete())
+    sequences = registry["base.sequence"]._table
+    counters = registry["base.sequence_number"]._table
+    mine = select(sequences.c.id).where(sequences.c.code.like("accounting.journal.%"))
+    # Counters first: foreign keys may be off during an uninstall (SQLite), so nothing cascades.
+    env.session.execute(counters.delete().where(counters.c.sequence_id.in_(mine)))
+    env.session.execute(sequences.delete().where(sequences.c.id.in_(mine)))

@@ -1,0 +1,69 @@
+"""The demo installs books that balance: a chart, an opening entry, months of entries, a closed month;
+and uninstalling accounting removes its entries, posted ones included, and its journals' sequences."""
+
+import pytest
+from sqlalchemy import select
+
+from addons.accounting.reporting import Filters
+from addons.accounting.reporting import balance_sheet
+from addons.accounting.reporting import trial_balance
+from core.errors import ValidationError
+from core.loader.lifecycle import install
+from core.loader.lifecycle import uninstall
+from core.testing import as_user
+
+
+@pytest.fixture(scope="module")
+def demo_db(tessera_databases):
+    db = tessera_databases.create("accounting_demo")
+    try:
+        install(db, ["accounting"], demo=True)
+        yield db
+    finally:
+        tessera_databases.release(db)
+
+
+@pytest.fixture
+def demo(demo_db):
+    with demo_db.transaction() as env:
+        yield env
+        env.session.rollback()
+
+
+def test_the_demo_company_keeps_turkish_books_with_a_closed_month(demo):
+    company = demo.ref("base.main_company")
+    assert company.chart_template == "tr_tdhp"
+    moves = demo["accounting.move"]
+    opening = moves.search([("ref", "=", "Opening entry")])
+    assert len(opening) == 1 and opening[0].state == "posted" and opening[0].amount_total == 190_000
+    assert moves.search_count([("state", "=", "posted")]) >= 20
+    assert moves.search_count([("state", "=", "draft")]) == 1
+    assert moves.search_count([("reversed_entry", "!=", None)]) == 1
+    first_month = opening[0].date
+    assert company.period_lock_date.month == first_month.month and company.period_lock_date > first_month
+    rows = trial_balance(demo, Filters(company=company.id))
+    assert sum(row.closing for row in rows) == 0
+    sheet = balance_sheet(demo, Filters(company=company.id))
+    assert sheet.total_assets == sheet.total_liabilities + sheet.total_equity + sheet.current_result
+    assert sheet.current_result > 0
+    assert demo["accounting.analytic_account"].search_count([("name", "=", "İzmir Şubesi")]) == 1
+
+
+def test_the_demo_bookkeeper_cannot_post_in_the_closed_month(demo):
+    bookkeeper = demo.ref("accounting.demo_user_bora")
+    opening = demo["accounting.move"].search([("ref", "=", "Opening entry")])[0]
+    with as_user(demo, bookkeeper) as user_env:
+        copy = user_env["accounting.move"].get(opening.id).copy({"date": opening.date})
+        with pytest.raises(ValidationError, match="only an accounting adviser"):
+            copy.action_post()
+
+
+def test_uninstalling_removes_the_books(demo_db):
+    uninstall(demo_db, ["accounting"])
+    with demo_db.transaction() as env:
+        assert "accounting.move" not in env.registry
+        sequences = env.registry["base.sequence"]._table
+        left = env.session.execute(
+            select(sequences.c.code).where(sequences.c.code.like("accounting.%"))
+        ).all()
+        assert left == []
