@@ -5,7 +5,8 @@ board by state), what is on hand per location and lot (quants, grouped
 and summed in SQL), the history of done moves with their values, counts
 and reorder rules. Transfer buttons show in the states their methods
 accept; the server checks again. With sales installed the order form
-gains its deliveries and its lines their availability.
+gains its deliveries, and its line editor the columns Available and
+Expected, filled while the order is a quotation.
 """
 
 from core.views import Action
@@ -445,5 +446,8 @@ sales_order_form = extend(
         )
     ],
 )
+sales_order_lines = extend(
+    "sales.order.form", columns_of="lines", fields=["qty_free", "expected_date"], after="quantity"
+)
 sales_order_list = extend("sales.order.list", fields=["delivery_status"], after="state")
-sales_declarations = [sales_order_form, sales_order_list]
+sales_declarations = [sales_order_form, sales_order_lines, sales_order_list]
