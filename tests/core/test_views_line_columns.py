@@ -78,7 +78,8 @@ def test_columns_are_moved_and_hidden_by_name(registry):
     [
         (
             extend("orm_orders.order.form", columns_of="lines", fields=["weight"]),
-            "addon extra: extension of view orm_orders.order.form: orm_orders.order_line has no field 'weight'",
+            "addon extra: extension of view orm_orders.order.form: "
+            "orm_orders.order_line has no field 'weight'",
         ),
         (
             extend("orm_orders.order.form", columns_of="lines", fields=["subtotal"], after="discount"),
@@ -118,4 +119,4 @@ def test_column_extensions_are_checked_when_written():
     with pytest.raises(ConfigError, match="go after or before a column, not inside a group"):
         extend("orm_orders.order.form", columns_of="lines", fields=["price"], inside="customer")
     with pytest.raises(ConfigError, match="give pages in an extension of their own"):
-        extend("orm_orders.order.form", columns_of="lines", fields=["price"], pages=[Page("p", "P", ["name"])])
+        extend("orm_orders.order.form", columns_of="lines", fields=["price"], pages=[Page("p", "P", [])])

@@ -36,8 +36,9 @@ def seller(stock_sales_db):
 
 @pytest.fixture
 def make_quotation(stock_sales_db):
-    """``make_quotation(lines)``: a committed quotation of ``lines`` storable products, each with 5 on
-    hand and 10 more arriving in 7 days (a receipt each), 2 of each ordered (6 for the first); returns (id, arrival day)."""
+    """``make_quotation(lines)``: a committed quotation of ``lines`` storable products, each with 5
+    on hand and 10 more arriving in 7 days (a receipt each), 2 of each ordered (6 for the first);
+    returns its id, the arrival day and today."""
 
     def make(lines, sale_delay=0):
         with stock_sales_db.transaction() as env:
@@ -110,7 +111,6 @@ def queries_to_open(client, engine, make_quotation, lines):
     with count_queries(engine) as counter:
         page = client.get(f"/web/sales.order/{order_id}")
     assert page.status == 200 and len(cells(page, "Available")) == lines
-    import collections
     return counter.count
 
 
