@@ -18,18 +18,26 @@ nothing to the books. Each move keeps ``price_unit`` and ``value``
 (positive in, negative out), rounded to the company's currency; accounting
 posts its entries from them. The cost is rounded to its currency too, so
 the average carries that rounding (FIFO layers are not kept).
+
+Moves are valued in the company's currency; the cost stays in the product's
+own currency (a Turkish part costed in TRY in a company keeping its books in
+EUR). It is converted at the rates of the day the goods move, the company's
+currency counting 1 when it has no rate of its own.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import decimal
 from collections.abc import Sequence
 from typing import Any
 
 from addons.stock import ledger
+from core.errors import UserError
 from core.orm.environment import Environment
 
 ZERO = decimal.Decimal(0)
+ONE = decimal.Decimal(1)
 
 
 def value(env: Environment, moves: Sequence[tuple[Any, decimal.Decimal]]) -> None:
@@ -37,6 +45,9 @@ def value(env: Environment, moves: Sequence[tuple[Any, decimal.Decimal]]) -> Non
 
     Runs as the system (the cost is restricted to cost readers), before the
     quants change.
+
+    Raises:
+        UserError: a product's currency is not the company's and has no rate today.
     """
     if not moves:
         return
@@ -47,18 +58,21 @@ def value(env: Environment, moves: Sequence[tuple[Any, decimal.Decimal]]) -> Non
             env, {move.product.id for move, _ in moves}, internal
         ).items()
     }
+    rates = _Rates(env.today())
     for move, quantity in moves:
         product = move.product
         incoming = move.location.usage != "internal" and move.location_dest.usage == "internal"
         outgoing = move.location.usage == "internal" and move.location_dest.usage != "internal"
-        cost = decimal.Decimal(product.cost or 0)
+        # how many units of the company's currency one unit of the product's is worth
+        factor = rates.factor(product.currency, move.currency) if incoming or outgoing else ONE
+        cost = decimal.Decimal(product.cost or 0) * factor
         if incoming:
             price = _incoming_price(move, cost)
             before = on_hand[product.id]
             if before > 0:
-                product.cost = (before * cost + quantity * price) / (before + quantity)
+                product.cost = (before * cost + quantity * price) / (before + quantity) / factor
             else:
-                product.cost = price
+                product.cost = price / factor
             on_hand[product.id] = before + quantity
             move.price_unit = price
             move.value = _round(move, quantity * price)
@@ -82,3 +96,27 @@ def _incoming_price(move: Any, cost: decimal.Decimal) -> decimal.Decimal:
 
 def _round(move: Any, amount: decimal.Decimal) -> decimal.Decimal:
     return move.currency.round(amount) if move.currency is not None else amount
+
+
+class _Rates:
+    """Exchange rates on one day, read once per currency."""
+
+    def __init__(self, day: dt.date) -> None:
+        self.day = day
+        self.known: dict[int, decimal.Decimal] = {}
+
+    def factor(self, source: Any, company_currency: Any) -> decimal.Decimal:
+        """What one unit of ``source`` is worth in ``company_currency``."""
+        if source is None or company_currency is None or source.id == company_currency.id:
+            return ONE
+        return self._rate(company_currency, company=True) / self._rate(source)
+
+    def _rate(self, currency: Any, company: bool = False) -> decimal.Decimal:
+        if currency.id not in self.known:
+            try:
+                self.known[currency.id] = currency.rate_on(self.day)
+            except UserError:
+                if not company:
+                    raise
+                self.known[currency.id] = ONE
+        return self.known[currency.id]
