@@ -25,6 +25,8 @@ from sqlalchemy import Integer
 from sqlalchemy import MetaData
 from sqlalchemy import Table
 from sqlalchemy import null
+from sqlalchemy import select
+from sqlalchemy import type_coerce
 from sqlalchemy.orm import registry as MapperRegistry
 
 from core.errors import ConfigError
@@ -318,19 +320,24 @@ class Registry:
             self._build_report(self.models[model_name])
 
     def _build_report(self, model: type[Model]) -> None:
-        """The subquery a report is mapped onto: its query, with the audit stamps it leaves out."""
+        """The subquery a report is mapped onto: its query's columns typed as its fields read them,
+        and the audit stamps it leaves out."""
         name = table_name(model._name)
-        query = model.query(self)  # type: ignore[attr-defined]
-        selected = {column.name for column in query.selected_columns}
-        wanted = {"id"} | {column for field in model._fields.values() for column in _column_names(field)}
-        stamps = [null().label(column) for column in AUDIT_COLUMNS if column not in selected]
-        missing = sorted(wanted - selected - {stamp.name for stamp in stamps})
-        if missing:
-            raise ConfigError(
-                f"addon {self.model_owner[model._name]}: {source_of(model)}: the query of report "
-                f"{model._name} has no column {missing[0]!r}"
-            )
-        subquery = query.add_columns(*stamps).subquery(name)
+        query = model.query(self).subquery()  # type: ignore[attr-defined]
+        owner = self.model_owner[model._name]
+        where = f"addon {owner}: {source_of(model)}: the query of report {model._name}"
+        if "id" not in query.c:
+            raise ConfigError(f"{where} has no column 'id'")
+        columns: list[Any] = [query.c.id]
+        for field in model._fields.values():
+            for column in field.columns(self) if field.store else ():
+                if column.name in query.c:
+                    columns.append(type_coerce(query.c[column.name], column.type).label(column.name))
+                elif column.name in AUDIT_COLUMNS:
+                    columns.append(null().label(column.name))
+                else:
+                    raise ConfigError(f"{where} has no column {column.name!r}")
+        subquery = select(*columns).subquery(name)
         self.tables[model._name] = subquery
         self.models_by_table[name] = model
         model._table = subquery  # type: ignore[assignment]
@@ -345,10 +352,3 @@ class Registry:
                 model, table, properties=properties, primary_key=[table.c.id]
             )
         self.mapper_registry.configure()
-
-
-def _column_names(field: Field[Any]) -> list[str]:
-    """The columns a stored field reads: ``partner_id`` for a many2one, its name otherwise."""
-    if not field.store or isinstance(field, One2many | Many2many):
-        return []
-    return [field.column_name]
