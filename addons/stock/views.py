@@ -9,7 +9,7 @@ report models (`addons.stock.reporting`): filtered, grouped with sums,
 exported like any list. Transfer buttons show in the states their methods
 accept; the server checks again. With sales installed the order form
 gains its deliveries, and its line editor the columns Available and
-Expected, filled while the order is a quotation.
+Expected (filled while the order is a quotation) and Delivered.
 """
 
 from addons.stock.reporting import PERIODS
@@ -567,7 +567,10 @@ sales_order_form = extend(
     ],
 )
 sales_order_lines = extend(
-    "sales.order.form", columns_of="lines", fields=["qty_free", "expected_date"], after="quantity"
+    "sales.order.form",
+    columns_of="lines",
+    fields=["qty_free", "expected_date", "qty_delivered"],
+    after="quantity",
 )
 sales_order_list = extend("sales.order.list", fields=["delivery_status"], after="state")
 sales_declarations = [sales_order_form, sales_order_lines, sales_order_list]
