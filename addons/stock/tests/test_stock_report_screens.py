@@ -74,6 +74,9 @@ def test_a_storekeeper_sees_quantities_without_costs(app):
         ("Desk", "WH/Stock", "2.0000"),
     ]
     assert not {"Value", "Unit cost"} & set(rows[0])
+    assert "/web/stock.value/new" not in page.html  # a report: nothing to create
+    row = client(app, "report_keeper").page(page.first("tr[data-href]").attrs["data-href"])
+    assert "Chair" in row.html and 'name="quantity"' not in row.html  # shown, not editable
 
 
 def test_the_value_is_exported_with_the_list_s_columns(app):
