@@ -6,13 +6,17 @@ loaded), `run` counts the demo products in each warehouse's stock location,
 lots and serial numbers included, and applies the counts: each difference
 becomes a done move from the inventory loss location, valued at the
 product's cost. The counts and their moves are dated at the start of the
-year, before the demo's purchases and deliveries.
+year, before the demo's purchases and deliveries. `validate_as_if` ships
+or receives a demo transfer as if it had been done some days from its
+schedule (purchase's and sales' demos use it).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import decimal
+from collections.abc import Mapping
+from typing import Any
 
 from core.orm.data import find_external_id
 from core.orm.environment import Environment
@@ -71,3 +75,23 @@ def run(env: Environment) -> None:
         for move in env["stock.move"].search([("origin", "=", name)]):
             move.date = move.date_done = counted_at  # type: ignore[attr-defined]
     env.flush()
+
+
+def validate_as_if(picking: Any, days_late: int, moved: Mapping[str, decimal.Decimal] | None = None) -> None:
+    """Validate a demo transfer and date it ``days_late`` days after its schedule (negative: before).
+
+    Args:
+        moved: per product external id, the quantity that moved when not all
+            of it did (the rest waits in a backorder).
+    """
+    env = picking.env
+    quantities = {env.ref(product).id: quantity for product, quantity in (moved or {}).items()}
+    for move in picking.moves:
+        for line in move.lines:
+            line.quantity = quantities.get(move.product.id, line.quantity)
+    picking.action_validate()
+    done = picking.scheduled_date + dt.timedelta(days=days_late)
+    picking.date_done = done
+    for move in picking.moves:
+        if move.state == "done":
+            move.date_done = done
