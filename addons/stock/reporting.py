@@ -78,7 +78,7 @@ def _month_start(day: dt.date, back: int = 0) -> dt.date:
 
 
 def _quarter_start(day: dt.date, back: int = 0) -> dt.date:
-    return _month_start(day.replace(month=(day.month - 1) // 3 * 3 + 1), 3 * back)
+    return _month_start(day, (day.month - 1) % 3 + 3 * back)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -8,6 +8,7 @@ import decimal
 
 import pytest
 
+from addons.stock import reporting
 from core.errors import AccessError
 from core.errors import ValidationError
 from core.testing import as_user
@@ -168,6 +169,33 @@ def test_without_stock_or_deliveries_the_ratios_are_empty(env, traded):
     assert env["stock.turnover"].turnover_between(dt.date(2025, 1, 1), dt.date(2025, 12, 31)) == []
     with pytest.raises(ValidationError):
         env["stock.turnover"].turnover_between(dt.date(2026, 3, 1), dt.date(2026, 2, 1))
+
+
+@pytest.mark.parametrize(
+    ("today", "expected"),
+    [
+        (
+            "2026-05-31",
+            {
+                "this_month": ("2026-05-01", "2026-06-01"),
+                "last_month": ("2026-04-01", "2026-05-01"),
+                "this_quarter": ("2026-04-01", "2026-06-01"),
+                "last_quarter": ("2026-01-01", "2026-04-01"),
+                "this_year": ("2026-01-01", "2026-06-01"),
+                "last_year": ("2025-01-01", "2026-01-01"),
+                "last_12_months": ("2025-06-01", "2026-06-01"),
+            },
+        ),
+        (
+            "2026-01-15",
+            {"last_month": ("2025-12-01", "2026-01-01"), "last_quarter": ("2025-10-01", "2026-01-01")},
+        ),
+    ],
+)
+def test_periods_run_from_their_first_day_to_the_day_after_their_last(today, expected):
+    day = dt.date.fromisoformat(today)
+    bounds = {p.code: tuple(d.isoformat() for d in p.bounds(day)) for p in reporting.PERIODS}
+    assert {code: bounds[code] for code in expected} == expected
 
 
 def test_the_screen_offers_the_usual_periods_up_to_today(env, receive, make_picking, chair, customer):
