@@ -10,8 +10,10 @@ for quotation grouped by vendor (`addons.purchase.replenish`, through the
 hooks in `addons.purchase.hooks`); `addons.purchase.reporting` has the
 figures behind the dashboard.
 
-Amounts are untaxed: purchase taxes, vendor bills and the three-way match
-come with the accounting addon, as an extra of purchase.
+Lines carry purchase taxes (the product's vendor taxes by default) and
+orders their untaxed, tax and total amounts, computed by commerce
+(`addons.commerce.documents`) as sales orders are. Vendor bills and the
+three-way match come with the accounting addon, as an extra of purchase.
 """
 
 from addons.purchase import hooks

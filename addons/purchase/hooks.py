@@ -1,9 +1,10 @@
 """purchase's hook implementations: requests for quotation carry out stock's replenishment.
 
+``register_routes`` adds the printable order (``/purchase/order/<id>/print``).
+
 The stock hooks run in the reorder job's transaction, as the system
 (`addons.stock.replenish`); ``addon_installed`` takes the demo orders
-through the workflow when purchase is installed with its demo (`addons.purchase.demo`);
-``addon_uninstalling`` empties purchase's tables before its data records go.
+through the workflow when purchase is installed with its demo (`addons.purchase.demo`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,9 @@ import decimal
 from typing import TYPE_CHECKING
 from typing import Any
 
+from werkzeug.routing import Rule
+
+from addons.commerce.printing import print_rule
 from addons.purchase import demo
 from addons.purchase import replenish
 from core.hookspecs import hookimpl
@@ -36,20 +40,15 @@ def stock_planned_incoming(
 
 
 @hookimpl
+def register_routes() -> list[Rule]:
+    """The printable request for quotation or order (`addons.commerce.printing`)."""
+    return [
+        print_rule("/purchase/order/<int:record_id>/print", "purchase.order", "purchase/order_print.html")
+    ]
+
+
+@hookimpl
 def addon_installed(env: Environment, addon: str) -> None:
     """With purchase's demo loaded, take its orders through the workflow (`addons.purchase.demo.run`)."""
     if addon == "purchase":
         demo.run(env)
-
-
-@hookimpl
-def addon_uninstalling(env: Environment, addon: str) -> None:
-    """Delete every order and vendor price before the vendors of purchase's data files are deleted.
-
-    Their tables are dropped with purchase anyway, but only after the kernel
-    deletes the records purchase's files made in surviving models (the demo
-    vendors); PostgreSQL checks the orders' references to those at once.
-    """
-    if addon == "purchase":
-        for model in ("purchase.order", "purchase.vendor_price"):
-            env[model].search([]).unlink()

@@ -1,58 +1,22 @@
 """Unit prices and planned arrivals of purchase order lines, from vendor prices.
 
 `fill_lines` completes new line values the way a buyer expects: the
-product's description; the unit price of the vendor price that
+product's description and vendor taxes; the unit price of the vendor price that
 `VendorPrice.choose` picks for the order's vendor, the line's quantity and
 the order date, converted into the order's currency at that day's rates; and
 the planned arrival, the order date plus that price's lead time. Without a
 vendor price for that vendor the product's cost is the price (converted the
 same way) and the order date the arrival. Values given explicitly are kept.
-
-A line's net unit price is ``price_unit × (1 − discount / 100)``
-(`net_price`); its subtotal that × quantity, rounded by the order's currency.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import decimal
 from collections.abc import Sequence
 from typing import Any
 
+from core.base.models.currency import Rates
 from core.orm.environment import Environment
-
-HUNDRED = decimal.Decimal(100)
-
-
-def net_price(price_unit: Any, discount: Any) -> decimal.Decimal:
-    """The unit price less the discount, unrounded."""
-    return decimal.Decimal(price_unit or 0) * (HUNDRED - decimal.Decimal(discount or 0)) / HUNDRED
-
-
-def convert(
-    amount: Any, source: Any, target: Any, day: dt.date, rates: dict[int, decimal.Decimal]
-) -> decimal.Decimal:
-    """``amount`` from ``source`` into ``target`` currency, unrounded; one rate query per currency.
-
-    Raises:
-        UserError: the currencies differ and one has no rate on or before ``day``.
-    """
-    value = decimal.Decimal(amount or 0)
-    if source is None or target is None or source.id == target.id:
-        return value
-    for currency in (source, target):
-        if currency.id not in rates:
-            rates[currency.id] = currency.rate_on(day)
-    return value * rates[target.id] / rates[source.id]
-
-
-def record(env: Environment, model: str, value: Any) -> Any:
-    """The record a many2one value names: a record, an id, or None."""
-    if value is None or value is False:
-        return None
-    if isinstance(value, int) and not isinstance(value, bool):
-        return env.session.get(env.registry[model], value)
-    return value
 
 
 def fill_lines(
@@ -64,16 +28,18 @@ def fill_lines(
     company: Any,
     day: dt.date,
 ) -> None:
-    """Complete the values of new lines in place: description, unit price and planned arrival."""
+    """Complete the values of new lines in place: description, taxes, unit price and planned arrival."""
     pending: list[tuple[dict[str, Any], Any]] = []
     for vals in lines:
-        product = record(env, "product.product", vals.get("product"))
+        product = env.record("product.product", vals.get("product"))
         if product is None:
             continue
         vals.setdefault("description", product.description or product.display_name)
+        if "taxes" not in vals:
+            vals["taxes"] = [tax.id for tax in product.supplier_taxes]
         if vals.get("price_unit") is None or vals.get("date_planned") is None:
             pending.append((vals, product))
-    if not pending:
+    if not pending or currency is None:  # without a currency, the order is refused for it anyway
         return
     if vendor is not None:
         items = [(product, vals.get("quantity") or 1) for vals, product in pending]
@@ -82,12 +48,12 @@ def fill_lines(
         )
     else:
         prices = [None] * len(pending)
-    rates: dict[int, decimal.Decimal] = {}
+    rates: Rates = {}
     for (vals, product), price in zip(pending, prices, strict=True):
         if vals.get("price_unit") is None:
             if price is not None:
-                vals["price_unit"] = convert(price.price, price.currency, currency, day, rates)
+                vals["price_unit"] = price.currency.convert(price.price, currency, day, rates)
             else:
-                vals["price_unit"] = convert(product.cost, product.currency, currency, day, rates)
+                vals["price_unit"] = product.currency.convert(product.cost, currency, day, rates)
         if vals.get("date_planned") is None:
             vals["date_planned"] = day + dt.timedelta(days=price.delay if price is not None else 0)

@@ -4,7 +4,8 @@ Confirming an order (`create_receipts`) makes one incoming transfer from the
 vendors location (``stock.location_suppliers``) to the warehouse's stock
 location, with one move per line of goods (storable or consumable products;
 services and lines without a product are not received). Each move points at
-its line (``purchase_line``), carries the line's net unit price in the
+its line (``purchase_line``), carries the line's unit price before taxes
+(less the discount, without the taxes included in the price) in the
 company's currency as its ``price_unit`` (the average cost takes it in) and
 the order's number as ``origin``; the transfer is confirmed at once.
 
@@ -25,7 +26,7 @@ import datetime as dt
 import decimal
 from typing import Any
 
-from addons.purchase import pricing
+from core.base.models.currency import Rates
 from core.errors import UserError
 from core.i18n import _
 from core.orm.environment import Environment
@@ -39,24 +40,25 @@ def scheduled(env: Environment, day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, NOON, tzinfo=env.tz)
 
 
-def unit_cost(line: Any, rates: dict[int, decimal.Decimal] | None = None) -> decimal.Decimal:
-    """The line's net unit price in its company's currency at the order date's rates.
+def unit_cost(line: Any, rates: Rates | None = None) -> decimal.Decimal:
+    """The line's unit price before taxes in its company's currency at the order date's rates.
 
-    ``rates`` caches the rates read across calls (one query per currency).
+    That is its untaxed amount (`addons.commerce.taxes.line_amounts`) per unit:
+    less the discount, and without the taxes included in the price.
+
+    ``rates`` keeps the rates read across calls (one query per currency and day).
 
     Raises:
         UserError: the order's currency has no rate on or before the order date.
     """
     order = line.order
-    price = pricing.net_price(line.price_unit, line.discount)
-    return pricing.convert(
-        price, order.currency, order.company.currency, order.date_order, rates if rates is not None else {}
-    )
+    price = line.amounts().base / decimal.Decimal(line.quantity)
+    return order.currency.convert(price, order.company.currency, order.date_order, rates)
 
 
 def create_receipts(env: Environment, orders: RecordSet[Any]) -> RecordSet[Any]:
     """Make and confirm the receipt of each order that has goods to receive; returns the receipts."""
-    rates: dict[int, decimal.Decimal] = {}
+    rates: Rates = {}
     made = []
     with env.sudo():
         suppliers = env.ref("stock.location_suppliers")

@@ -1,11 +1,12 @@
 """purchase's screens: requests for quotation and orders, vendor prices, the dashboard, the product's page.
 
 The order form's status bar is ``state``; each button shows in the states
-its workflow method accepts (`addons.purchase.models.order.Order.TRANSITIONS`),
+that lead to its target in the workflow (`addons.purchase.models.order.Order.TRANSITIONS`),
 and the server checks the transition again. The form lists the order's
 receipts (with their backorders and returns) in a tab of their own.
 """
 
+from addons.purchase.models.order import Order
 from core.views import Action
 from core.views import Button
 from core.views import Chart
@@ -15,6 +16,7 @@ from core.views import Filter
 from core.views import FormView
 from core.views import Group
 from core.views import GroupBy
+from core.views import Link
 from core.views import ListView
 from core.views import Menu
 from core.views import Page
@@ -23,6 +25,8 @@ from core.views import Tile
 from core.views import extend
 
 USERS = ("purchase.group_user",)
+MANAGERS = ("purchase.group_manager",)
+WORKFLOW = Order.TRANSITIONS
 RFQS = (("state", "in", ["draft", "sent"]),)
 PURCHASED = (("state", "in", ["purchase", "done"]),)
 TO_RECEIVE = (("state", "=", "purchase"), ("receipt_status", "!=", "full"))
@@ -33,6 +37,7 @@ LINE_COLUMNS = [
     "uom",
     "price_unit",
     "discount",
+    "taxes",
     "date_planned",
     "subtotal",
     "qty_received",
@@ -59,33 +64,35 @@ order_list = ListView(
         "user",
         "date_planned",
         "amount_untaxed",
+        "amount_total",
         "currency",
         "receipt_status",
         "state",
     ],
-    sums=["amount_untaxed"],
+    sums=["amount_untaxed", "amount_total"],
 )
 order_form = FormView(
     "purchase.order",
     status="state",
     buttons=[
-        Button("action_send", "Mark as sent", states=["draft"]),
-        Button("action_confirm", "Confirm order", states=["draft", "sent"], primary=True),
-        Button("action_done", "Lock", states=["purchase"]),
-        Button("action_cancel", "Cancel", states=["draft", "sent", "purchase"], confirm="Cancel this order?"),
-        Button("action_draft", "Back to request for quotation", states=["cancelled"]),
+        Button("action_send", "Mark as sent", states=WORKFLOW.sources("sent")),
+        Button("action_confirm", "Confirm order", states=WORKFLOW.sources("purchase"), primary=True),
+        Button("action_done", "Lock", states=WORKFLOW.sources("done")),
+        Button("action_cancel", "Cancel", states=WORKFLOW.sources("cancelled"), confirm="Cancel this order?"),
+        Button("action_draft", "Back to request for quotation", states=WORKFLOW.sources("draft")),
+        Link("print", "Print", "/purchase/order/{id}/print", new_tab=True),
     ],
     groups=[
         Group("vendor", ["name", "partner", "partner_ref", "user", "company"]),
         Group(
             "terms",
-            ["date_order", "date_planned", "warehouse", "currency", "receipt_status"],
+            ["date_order", "date_planned", "payment_term", "warehouse", "currency", "receipt_status"],
             label="Terms and delivery",
         ),
     ],
     pages=[
         Page("lines", "Products", [Field("lines", columns=LINE_COLUMNS)]),
-        Page("amounts", "Amounts", ["amount_untaxed"]),
+        Page("amounts", "Amounts", ["amount_untaxed", "amount_tax", "amount_total", "tax_rounding"]),
         Page(
             "receipts",
             "Receipts",
@@ -223,6 +230,7 @@ actions = [
     Action("purchase.to_receive", "Orders to receive", "purchase.order", domain=list(TO_RECEIVE)),
     Action("purchase.vendor_prices", "Vendor prices", "purchase.vendor_price", filters=["current"]),
     Action("purchase.products", "Products", "product.product", filters=["can_buy"]),
+    Action("purchase.taxes", "Taxes", "commerce.tax", filters=["purchase"], defaults={"scope": "purchase"}),
 ]
 menus = [
     Menu("purchase", "Purchase", sequence=20, groups=USERS),
@@ -257,6 +265,23 @@ menus = [
     ),
     Menu("purchase.products", "Products", parent="purchase", action="purchase.products", sequence=30),
     Menu("purchase.reporting", "Reporting", parent="purchase", dashboard="purchase.overview", sequence=40),
+    Menu("purchase.configuration", "Configuration", parent="purchase", sequence=90, groups=MANAGERS),
+    Menu(
+        "purchase.configuration.taxes",
+        "Taxes",
+        parent="purchase.configuration",
+        action="purchase.taxes",
+        sequence=10,
+        groups=MANAGERS,
+    ),
+    Menu(
+        "purchase.configuration.payment_terms",
+        "Payment terms",
+        parent="purchase.configuration",
+        action="commerce.payment_terms",
+        sequence=20,
+        groups=MANAGERS,
+    ),
 ]
 
 declarations = [

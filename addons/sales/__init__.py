@@ -1,11 +1,12 @@
 """Sales: quotations that become orders, priced by pricelists, taxed, printed and reported on.
 
 Models: ``sales.order`` and ``sales.order_line`` (the workflow and the
-amounts), ``sales.tax``, ``sales.pricelist`` and ``sales.pricelist_rule``,
-``sales.payment_term``; ``base.partner`` gains a pricelist, ``base.company``
-its tax rounding and ``product.product`` its customer taxes. Hooks offered to
+amounts), ``sales.pricelist`` and ``sales.pricelist_rule``; ``base.partner``
+gains a pricelist. Taxes, payment terms, the tax arithmetic and the company's
+tax rounding are commerce's (`addons.commerce`), shared with purchase and
+accounting. Hooks offered to
 other addons are in `addons.sales.hookspecs`; ``/sales/order/<id>/print`` is
-the printable document (`addons.sales.printing`).
+the printable document (`addons.sales.hooks`, laid out by commerce).
 
 With crm installed, opportunities make quotations and confirming an order
 wins its opportunity (`addons.sales.models.crm_lead`, `addons.sales.hooks_crm`).
@@ -15,29 +16,21 @@ from addons.sales import hooks
 from addons.sales import hooks_crm
 from addons.sales import hookspecs
 from addons.sales import views
-from addons.sales.models import company
 from addons.sales.models import crm_lead
 from addons.sales.models import order
 from addons.sales.models import order_line
 from addons.sales.models import partner
-from addons.sales.models import payment_term
 from addons.sales.models import pricelist
-from addons.sales.models import product
-from addons.sales.models import tax
 from core.loader.addon import Addon
 
 
 def register(addon: Addon) -> None:
     addon.models(
-        tax.Tax,
-        payment_term.PaymentTerm,
         pricelist.Pricelist,
         pricelist.PricelistRule,
         order.Order,
         order_line.OrderLine,
-        company.Company,
         partner.Partner,
-        product.Product,
     )
     addon.views(*views.declarations)
     addon.hookspecs(hookspecs)

@@ -1,7 +1,7 @@
 """sales' screens: quotations and orders, configuration, the dashboard, and the pages it adds elsewhere.
 
 The order form's status bar is ``state``; each button shows in the states
-its workflow method accepts (`addons.sales.models.order.Order.TRANSITIONS`),
+that lead to its target in the workflow (`addons.sales.models.order.Order.TRANSITIONS`),
 and the server checks the transition again. Once the order is confirmed its
 lines, currency and tax rounding show read-only (the model refuses changes
 too: `addons.sales.models.order.LOCKED_STATES`). Print opens the printable
@@ -10,6 +10,7 @@ group): other users do not get the column at all.
 """
 
 from addons.sales.models.order import LOCKED_STATES
+from addons.sales.models.order import Order
 from core.views import Action
 from core.views import Button
 from core.views import Chart
@@ -29,6 +30,7 @@ from core.views import extend
 
 USERS = ("sales.group_user",)
 MANAGERS = ("sales.group_manager",)
+WORKFLOW = Order.TRANSITIONS
 QUOTATIONS = (("state", "in", ["draft", "sent"]),)
 SOLD = (("state", "in", ["confirmed", "done"]),)
 LINE_COLUMNS = [
@@ -64,13 +66,11 @@ order_form = FormView(
     "sales.order",
     status="state",
     buttons=[
-        Button("action_send", "Mark as sent", states=["draft"]),
-        Button("action_confirm", "Confirm", states=["draft", "sent"], primary=True),
-        Button("action_done", "Lock as done", states=["confirmed"]),
-        Button(
-            "action_cancel", "Cancel", states=["draft", "sent", "confirmed"], confirm="Cancel this order?"
-        ),
-        Button("action_draft", "Back to quotation", states=["cancelled"]),
+        Button("action_send", "Mark as sent", states=WORKFLOW.sources("sent")),
+        Button("action_confirm", "Confirm", states=WORKFLOW.sources("confirmed"), primary=True),
+        Button("action_done", "Lock as done", states=WORKFLOW.sources("done")),
+        Button("action_cancel", "Cancel", states=WORKFLOW.sources("cancelled"), confirm="Cancel this order?"),
+        Button("action_draft", "Back to quotation", states=WORKFLOW.sources("draft")),
         Link("print", "Print", "/sales/order/{id}/print", new_tab=True),
     ],
     groups=[
@@ -132,10 +132,6 @@ line_list = ListView(
 
 # -- configuration ------------------------------------------------------------------
 
-tax_list = ListView(
-    "sales.tax", columns=["sequence", "name", "amount_type", "amount", "price_include", "company"]
-)
-payment_term_list = ListView("sales.payment_term", columns=["name", "days"])
 pricelist_list = ListView("sales.pricelist", columns=["sequence", "name", "currency", "company"])
 pricelist_form = FormView(
     "sales.pricelist",
@@ -167,7 +163,6 @@ pricelist_form = FormView(
 # -- other addons' screens ------------------------------------------------------------
 
 partner_form = extend("base.partner.form", fields=["pricelist"], after="company")
-product_form = extend("product.product.form", fields=[Field("taxes", widget="tags")], after="uom")
 
 # -- the dashboard --------------------------------------------------------------------
 
@@ -208,9 +203,8 @@ dashboard = Dashboard(
 actions = [
     Action("sales.quotations", "Quotations", "sales.order", domain=list(QUOTATIONS), filters=["mine"]),
     Action("sales.orders", "Sales orders", "sales.order", domain=list(SOLD)),
-    Action("sales.taxes", "Taxes", "sales.tax"),
+    Action("sales.taxes", "Taxes", "commerce.tax", filters=["sale"], defaults={"scope": "sale"}),
     Action("sales.pricelists", "Pricelists", "sales.pricelist"),
-    Action("sales.payment_terms", "Payment terms", "sales.payment_term"),
 ]
 menus = [
     Menu("sales", "Sales", sequence=15, groups=USERS),
@@ -229,7 +223,7 @@ menus = [
         for what, label, action in [
             ("taxes", "Taxes", "sales.taxes"),
             ("pricelists", "Pricelists", "sales.pricelists"),
-            ("payment_terms", "Payment terms", "sales.payment_terms"),
+            ("payment_terms", "Payment terms", "commerce.payment_terms"),
             ("categories", "Product categories", "product.categories"),
         ]
     ),
@@ -240,12 +234,9 @@ declarations = [
     order_form,
     order_search,
     line_list,
-    tax_list,
-    payment_term_list,
     pricelist_list,
     pricelist_form,
     partner_form,
-    product_form,
     dashboard,
     *actions,
     *menus,

@@ -3,9 +3,10 @@
 Every change is a delta on a key (product, location, lot), applied with
 ``UPDATE ... SET quantity = quantity + :delta`` on the quant's row, locked
 first (``SELECT ... FOR UPDATE`` on PostgreSQL; SQLite has one writer at a
-time), or an INSERT when the key has no quant yet. Keys are taken in sorted
-order, so two transactions touching the same quants lock them in the same
-order and cannot deadlock. A concurrent first INSERT of the same key is
+time), or an INSERT when the key has no quant yet; one statement of each kind
+for all the keys of an operation. Rows are locked in key order, so two
+transactions touching the same quants lock them in the same order and cannot
+deadlock. A concurrent first INSERT of the same key is
 refused by the unique constraint (the user retries) rather than doubling
 the row.
 
@@ -30,8 +31,10 @@ from typing import Any
 from typing import NamedTuple
 
 from sqlalchemy import and_
+from sqlalchemy import bindparam
 from sqlalchemy import func
 from sqlalchemy import insert
+from sqlalchemy import or_
 from sqlalchemy import select
 from sqlalchemy import update
 
@@ -70,50 +73,77 @@ def _matches(table: Any, key: Key) -> Any:
 def apply(env: Environment, deltas: Mapping[Key, Delta]) -> None:
     """Add each delta to its key's quant, creating the quant when the key has none.
 
+    A fixed number of statements whatever the number of keys: one SELECT
+    locking the existing quants (in key order), one INSERT of the missing
+    ones and one UPDATE executed for many rows.
+
     Does not check the result: call `check_not_negative` once all the deltas
     of an operation are applied.
     """
+    wanted = {key: delta for key, delta in deltas.items() if delta.quantity or delta.reserved}
+    if not wanted:
+        return
     table = quant_table(env)
     session = env.session
-    locking = session.get_bind().dialect.name == "postgresql"
+    stmt = (
+        select(table.c.id, table.c.product_id, table.c.location_id, table.c.lot_id)
+        .where(or_(*(_matches(table, key) for key in wanted)))
+        .order_by(table.c.product_id, table.c.location_id, table.c.lot_id)
+    )
+    if session.get_bind().dialect.name == "postgresql":
+        stmt = stmt.with_for_update()
+    existing = {Key(row.product_id, row.location_id, row.lot_id): row.id for row in session.execute(stmt)}
     now = func.now()
-    for key in sorted(deltas, key=lambda k: (k.product, k.location, k.lot or 0)):
-        delta = deltas[key]
-        if not delta.quantity and not delta.reserved:
-            continue
-        stmt = select(table.c.id).where(_matches(table, key))
-        if locking:
-            stmt = stmt.with_for_update()
-        quant_id = session.execute(stmt).scalar()
-        if quant_id is None:
+    missing = [key for key in wanted if key not in existing]
+    if missing:
+        locations = env.registry["stock.location"]._table
+        companies = dict(
             session.execute(
-                insert(table).values(
-                    product_id=key.product,
-                    location_id=key.location,
-                    lot_id=key.lot,
-                    quantity=delta.quantity,
-                    reserved_quantity=delta.reserved,
-                    company_id=select(env.registry["stock.location"]._table.c.company_id)
-                    .where(env.registry["stock.location"]._table.c.id == key.location)
-                    .scalar_subquery(),
-                    created_at=now,
-                    updated_at=now,
-                    created_by_id=env.user_id,
-                    updated_by_id=env.user_id,
+                select(locations.c.id, locations.c.company_id).where(
+                    locations.c.id.in_({key.location for key in missing})
                 )
-            )
-        else:
-            session.execute(
-                update(table)
-                .where(table.c.id == quant_id)
-                .values(
-                    quantity=table.c.quantity + delta.quantity,
-                    reserved_quantity=table.c.reserved_quantity + delta.reserved,
-                    updated_at=now,
-                    updated_by_id=env.user_id,
-                )
-            )
+            ).all()
+        )
+        session.execute(
+            insert(table).values(created_at=now, updated_at=now),
+            [
+                {
+                    "product_id": key.product,
+                    "location_id": key.location,
+                    "lot_id": key.lot,
+                    "quantity": wanted[key].quantity,
+                    "reserved_quantity": wanted[key].reserved,
+                    "company_id": companies.get(key.location),
+                    "created_by_id": env.user_id,
+                    "updated_by_id": env.user_id,
+                }
+                for key in sorted(missing, key=_order)
+            ],
+        )
+    if existing:
+        session.execute(
+            update(table)
+            .where(table.c.id == bindparam("quant_id"))
+            .values(
+                quantity=table.c.quantity + bindparam("add_quantity"),
+                reserved_quantity=table.c.reserved_quantity + bindparam("add_reserved"),
+                updated_at=now,
+                updated_by_id=env.user_id,
+            ),
+            [
+                {
+                    "quant_id": existing[key],
+                    "add_quantity": wanted[key].quantity,
+                    "add_reserved": wanted[key].reserved,
+                }
+                for key in sorted(existing, key=_order)
+            ],
+        )
     expire_loaded(env)
+
+
+def _order(key: Key) -> tuple[int, int, int]:
+    return (key.product, key.location, key.lot or 0)
 
 
 def expire_loaded(env: Environment) -> None:

@@ -32,8 +32,11 @@ from addons.stock import reservation
 from addons.stock import valuation
 from core.errors import ValidationError
 from core.i18n import _
+from core.orm.records import RecordSet
 
 ZERO = decimal.Decimal(0)
+# What validating reads of each move, loaded for all the moves at once.
+MOVE_PATHS = ("lines", "product", "location", "location_dest")
 SERIALS = re.compile(r"[,\n;]+")
 
 
@@ -44,6 +47,7 @@ def validate(picking: Any, backorder: bool = True) -> Any:
         ValidationError: nothing to move, a lot missing, or stock would go negative.
     """
     env = picking.env
+    RecordSet(env, type(picking), [picking]).prefetch([f"moves.{path}" for path in MOVE_PATHS])
     moves = [move for move in picking.moves if move.state in ("waiting", "partial", "ready")]
     done = {
         move.id: sum((decimal.Decimal(line.quantity or 0) for line in move.lines), ZERO) for move in moves
@@ -68,6 +72,7 @@ def validate(picking: Any, backorder: bool = True) -> Any:
 
 def do_moves(env: Any, moves: list[Any]) -> None:
     """Do moves outside a transfer (an inventory count) whose lines hold all their quantities."""
+    RecordSet(env, env.registry["stock.move"], moves).prefetch(MOVE_PATHS)
     done = {
         move.id: sum((decimal.Decimal(line.quantity or 0) for line in move.lines), ZERO) for move in moves
     }

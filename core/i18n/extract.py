@@ -35,7 +35,7 @@ from core.orm.model import Model
 CORE_DIR = Path(__file__).resolve().parent.parent
 # The kernel's own messages: its web UI, views, API and formats (the base addon has its own).
 KERNEL_ROOT = CORE_DIR.parent  # the kernel's locations are relative to the repository
-KERNEL_SOURCES = tuple(CORE_DIR / name for name in ("web", "views", "api", "i18n"))
+KERNEL_SOURCES = tuple(CORE_DIR / name for name in ("web", "views", "api", "i18n", "orm"))
 KEYWORDS: dict[str, Any] = {
     "_": None,
     "gettext": None,
@@ -116,7 +116,8 @@ def extract_catalog(
 
 
 def kernel_catalog() -> Catalog:
-    """The template catalog of the kernel: its web UI, views, API, formats and every model's audit fields."""
+    """The template catalog of the kernel: its ORM's messages, web UI, views, API, formats and every
+    model's audit fields."""
     return extract_catalog(KERNEL_DOMAIN, KERNEL_SOURCES, KERNEL_ROOT, model_classes=[Model])
 
 

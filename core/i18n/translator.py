@@ -15,12 +15,15 @@ catalogs is shown in English.
 from __future__ import annotations
 
 import gettext as gettext_module
+from typing import TYPE_CHECKING
 from typing import Any
 
 from core.i18n.formats import Formats
-from core.orm.fields.base import Field
-from core.orm.fields.selection import Selection
-from core.orm.model import Model
+
+if TYPE_CHECKING:  # the ORM translates its own messages: it imports this module
+    from core.orm.fields.base import Field
+    from core.orm.fields.selection import Selection
+    from core.orm.model import Model
 
 
 class Translator(Formats):

@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import threading
 import weakref
+from typing import TYPE_CHECKING
 
 from core.i18n.catalog import load_translations
 from core.i18n.languages import language_of
 from core.i18n.translator import Translator
-from core.orm.registry import Registry
+
+if TYPE_CHECKING:  # the ORM translates its own messages: it imports this package
+    from core.orm.registry import Registry
 
 _cache: weakref.WeakKeyDictionary[Registry, dict[str, Translator]] = weakref.WeakKeyDictionary()
 _lock = threading.Lock()

@@ -107,13 +107,6 @@ def remove_extra_records(
                 _remove(env, [("addon", "=", name), ("name", "in", sorted(names))], after)
 
 
-def forget_gone_models(env: Environment, after: Registry) -> None:
-    """Delete the external ids, whoever owns them, of records whose models do not survive in ``after``
-    (those the files no longer name, say, since they were loaded)."""
-    gone = [name for name in env.registry.models if name not in after]
-    env["base.external_id"].search([("model", "in", gone)]).unlink()
-
-
 def _remove(env: Environment, domain: list[Any], after: Registry) -> None:
     """Delete the records whose external ids match ``domain``, and those ids.
 

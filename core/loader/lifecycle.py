@@ -176,28 +176,24 @@ def uninstall(db: Database, names: Iterable[str], *, progress: Progress = _quiet
     remaining = [name for name in installed if name not in names]
     progress(f"building the registry of the {len(remaining)} remaining addon(s)")
     after = build_registry(remaining, db.available)
+    gone = [name for name in before.models if name not in after]
     with schema_transaction(db) as connection:
         with _environment(before, connection) as env:
             leaving = list(reversed([n for n in before.addons if n in names]))
             for name in leaving:
                 progress(f"uninstalling {name}")
                 env.hook.addon_uninstalling(env=env, addon=name)
+            forget_models(env, gone)
+        # The tables and columns go first: their rows may point at the records below (restrict).
+        drop_removed(connection, before, after, progress)
+        with _environment(after, connection) as env:
             datafiles.remove_extra_records(env, db.available, names, after)
             for name in leaving:
-                _remove_records(env, name, after)
-            datafiles.forget_gone_models(env, after)
+                datafiles.remove_records(env, name, after)
+            env["base.external_id"].search([("model", "in", gone)]).unlink()
             env["base.addon"].search([("name", "in", names)]).unlink()
-        drop_removed(connection, before, after, progress)
     db.reload(after)
     return names
-
-
-def _remove_records(env: Environment, addon: str, after: Registry) -> None:
-    """Delete the records the addon's data files created in models that survive it, and the
-    history messages of the models that go with it."""
-    gone = [name for name, owner in env.registry.model_owner.items() if owner == addon and name not in after]
-    forget_models(env, gone)
-    datafiles.remove_records(env, addon, after)
 
 
 def upgrade(db: Database, names: Iterable[str] | None = None, *, progress: Progress = _quiet) -> list[str]:

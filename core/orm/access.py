@@ -34,6 +34,8 @@ from sqlalchemy.orm import with_loader_criteria
 from sqlalchemy.sql.util import find_tables
 
 from core.errors import AccessError
+from core.i18n import _
+from core.i18n import current
 from core.orm.domain.compile import compile_node
 from core.orm.domain.parse import parse
 from core.orm.environment import ENV_KEY
@@ -46,7 +48,6 @@ if TYPE_CHECKING:
     from core.orm.registry import Registry
 
 OPERATIONS = ("read", "create", "write", "delete")
-VERBS = {"read": "read", "create": "create", "write": "change", "delete": "delete"}
 BYPASS = "tessera_unchecked"
 PLACEHOLDERS = ("@user", "@partner", "@company", "@companies")
 
@@ -170,11 +171,7 @@ class AccessPolicy:
     def check(self, model: type[Model], operation: str) -> None:
         """Raise `AccessError` unless the user may do ``operation`` on ``model``."""
         if not self.allows(model._name, operation):
-            label = model._description or model._name
-            raise AccessError(
-                f"You may not {VERBS[operation]} {label} records ({model._name}); "
-                "ask an administrator for access."
-            )
+            raise AccessError(right_refused(model, operation))
 
     def can_see_field(self, field: Field[Any]) -> bool:
         return not field.groups or self.is_admin or bool(self.group_names.intersection(field.groups))
@@ -185,14 +182,24 @@ class AccessPolicy:
             field = model._fields.get(name)
             if field is not None and not self.can_see_field(field):
                 raise AccessError(
-                    f"You may not see or change {field.label} on {model._description or model._name}."
+                    _(
+                        "You may not see or change %(field)s on %(model)s.",
+                        field=current().field_label(field),
+                        model=current().model_label(model),
+                    )
                 )
 
     def check_order(self, model: type[Model], order: str | None) -> None:
-        """Raise `AccessError` if ``order`` (``"name desc, id"``) sorts by a field the user may not
-        see: the order of the results would reveal its values."""
-        if order:
-            self.check_fields(model, [part.split()[0] for part in order.split(",") if part.split()])
+        """Raise `AccessError` if ``order`` (``"name desc, partner.name, id"``) sorts by a field the
+        user may not see: the order of the results would reveal its values."""
+        for part in (order or "").split(","):
+            if not part.split():
+                continue
+            name, _, target = part.split()[0].partition(".")
+            self.check_fields(model, [name])
+            field = model._fields.get(name)
+            if target and field is not None and field.type_name == "many2one":
+                self.check_fields(self.env.registry[field.comodel], [target])  # type: ignore[attr-defined]
 
     def condition(self, model: type[Model], operation: str) -> ColumnElement[bool] | None:
         """The SQL condition the rules of ``model`` impose on ``operation``, or None when none apply."""
@@ -236,10 +243,41 @@ class AccessPolicy:
         stmt = select(model.id).where(model.id.in_(ids), condition).execution_options(**{BYPASS: True})
         allowed = set(self.env.session.scalars(stmt))
         if len(allowed) < len(set(ids)):
-            label = model._description or model._name
-            raise AccessError(
-                f"The access rules of {label} records do not let you {VERBS[operation]} these records."
-            )
+            raise AccessError(rules_refused(model, operation))
+
+
+def right_refused(model: type[Model], operation: str) -> str:
+    """Why a user without the right to ``operation`` on ``model`` is refused, in their language."""
+    label, name = current().model_label(model), model._name
+    return {
+        "read": _(
+            "You may not read %(model)s records (%(name)s); ask an administrator.", model=label, name=name
+        ),
+        "create": _(
+            "You may not create %(model)s records (%(name)s); ask an administrator.", model=label, name=name
+        ),
+        "write": _(
+            "You may not change %(model)s records (%(name)s); ask an administrator.", model=label, name=name
+        ),
+        "delete": _(
+            "You may not delete %(model)s records (%(name)s); ask an administrator.", model=label, name=name
+        ),
+    }[operation]
+
+
+def rules_refused(model: type[Model], operation: str) -> str:
+    """Why the access rules of ``model`` refuse ``operation`` on some records, in the user's language."""
+    label = current().model_label(model)
+    return {
+        "read": _("The access rules of %(model)s records do not let you read these records.", model=label),
+        "create": _(
+            "The access rules of %(model)s records do not let you create these records.", model=label
+        ),
+        "write": _("The access rules of %(model)s records do not let you change these records.", model=label),
+        "delete": _(
+            "The access rules of %(model)s records do not let you delete these records.", model=label
+        ),
+    }[operation]
 
 
 def _closure(start: set[int], edges: dict[int, set[int]]) -> frozenset[int]:

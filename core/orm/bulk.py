@@ -29,6 +29,7 @@ from sqlalchemy.orm import make_transient_to_detached
 from sqlalchemy.orm.attributes import set_committed_value
 
 from core.errors import ValidationError
+from core.i18n import _
 from core.orm import flush
 from core.orm import history
 from core.orm.access import check_rules_after
@@ -202,7 +203,7 @@ def update(env: Environment, records: RecordSet[Any], vals: Mapping[str, Any]) -
     converted = model._convert(vals, env)
     missing = [name for name in model._required if name in converted and converted[name] is None]  # type: ignore[attr-defined]
     if missing:
-        raise ValidationError(fields={name: "This field is required." for name in missing})
+        raise ValidationError(fields={name: _("This field is required.") for name in missing})
     columns: dict[str, Any] = {}
     for name, value in converted.items():
         field = model._fields[name]

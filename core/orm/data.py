@@ -38,10 +38,13 @@ from core.errors import ConfigError
 from core.errors import TesseraError
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from core.orm.environment import Environment
     from core.orm.model import Model
 
 EXTERNAL_ID_MODEL = "base.external_id"
+KNOWN_KEY = "tessera.external_ids"  # session.info: (addon, name) → (model, id) found in this transaction
 
 
 def split_external_id(external_id: str, addon: str) -> tuple[str, str]:
@@ -53,15 +56,32 @@ def split_external_id(external_id: str, addon: str) -> tuple[str, str]:
 
 
 def find_external_id(env: Environment, external_id: str, addon: str = "") -> Model | None:
-    """The record named ``external_id``, or None."""
+    """The record named ``external_id``, or None.
+
+    What an external id names is remembered for the rest of the transaction
+    (defaults such as the current company ask for the same ids on every new
+    record); `forget_external_ids` drops that memory when external ids change.
+    """
     owner, name = split_external_id(external_id, addon)
+    known: dict[tuple[str, str], tuple[str, int]] = env.session.info.setdefault(KNOWN_KEY, {})
+    if (owner, name) in known:
+        model_name, res_id = known[(owner, name)]
+        record = env.session.get(env.registry[model_name], res_id)
+        if record is not None:
+            return record
     ExternalId = env.registry[EXTERNAL_ID_MODEL]
     stmt = select(ExternalId).where(ExternalId.addon == owner, ExternalId.name == name)  # type: ignore[attr-defined]
     with env.session.no_autoflush:
         link = env.session.scalars(stmt).first()
         if link is None:
             return None
+        known[(owner, name)] = (link.model, link.res_id)  # type: ignore[attr-defined]
         return env.session.get(env.registry[link.model], link.res_id)  # type: ignore[attr-defined]
+
+
+def forget_external_ids(session: Session) -> None:
+    """Drop what `find_external_id` remembered in ``session`` (external ids changed, or a rollback)."""
+    session.info.pop(KNOWN_KEY, None)
 
 
 def _document(path: Path, addon: str) -> dict[str, Any]:

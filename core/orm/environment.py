@@ -31,6 +31,8 @@ from sqlalchemy.orm import Session
 
 from core.errors import ConflictError
 from core.errors import MissingError
+from core.i18n import _
+from core.i18n import current
 
 if TYPE_CHECKING:
     from pluggy import HookRelay
@@ -146,6 +148,26 @@ class Environment:
         except IntegrityError as error:
             raise conflict_from(self.registry, error) from error
 
+    def record(self, model: str, value: Any) -> Model | None:
+        """The record of ``model`` that a many2one value names: the record itself or its id.
+
+        For code that completes values before they are written (an order
+        taking its customer's pricelist)::
+
+            partner = env.record("base.partner", vals.get("partner"))
+
+        No value, an id of no record the user may read, or anything else gives
+        None: the create or write that takes the value is what refuses a
+        wrong one, with a message for the field.
+        """
+        target = self.registry[model]
+        if isinstance(value, target):
+            return value
+        if type(value) is int:
+            found: Model | None = self.session.get(target, value)
+            return found
+        return None
+
     def ref(self, external_id: str) -> Model:
         """The record a data file created under ``external_id`` (``"base.main_company"``).
 
@@ -156,7 +178,7 @@ class Environment:
 
         record = find_external_id(self, external_id)
         if record is None:
-            raise MissingError(f"No record has the external id {external_id!r}.")
+            raise MissingError(_("No record has the external id %(id)r.", id=external_id))
         return record
 
 
@@ -167,14 +189,16 @@ def conflict_from(registry: Registry, error: IntegrityError) -> ConflictError:
         columns = {name: field.column_name for name, field in model._fields.items()}
         for constraint in model._sql_constraints:
             if constraint.reported_in(text, model._table.name, columns):
-                return ConflictError(constraint.message)
+                return ConflictError(current().gettext(constraint.message))
     if "foreign key" in text:
-        return ConflictError("Other records still refer to this one, or a referenced record does not exist.")
+        return ConflictError(
+            _("Other records still refer to this one, or a referenced record does not exist.")
+        )
     if "unique" in text or "duplicate" in text:
-        return ConflictError("Another record already has this value.")
+        return ConflictError(_("Another record already has this value."))
     if "not null" in text or "null value" in text:
-        return ConflictError("A required value is missing.")
-    return ConflictError("The change conflicts with existing data.")
+        return ConflictError(_("A required value is missing."))
+    return ConflictError(_("The change conflicts with existing data."))
 
 
 class BoundModel(Generic[M]):

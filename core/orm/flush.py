@@ -42,10 +42,14 @@ from sqlalchemy.orm.attributes import PASSIVE_NO_INITIALIZE
 
 from core.errors import ConflictError
 from core.errors import ValidationError
+from core.i18n import _
+from core.i18n import current
 from core.orm import history
 from core.orm.access import check_flush
 from core.orm.access import check_rules_after
 from core.orm.compute import recompute
+from core.orm.data import EXTERNAL_ID_MODEL
+from core.orm.data import forget_external_ids
 from core.orm.environment import ENV_KEY
 from core.orm.fields.numeric import Monetary
 from core.orm.fields.relational import Many2one
@@ -62,6 +66,15 @@ def install_flush_events(factory: sessionmaker[Session]) -> None:
     """Attach the kernel's flush steps to every session ``factory`` makes."""
     event.listen(factory, "before_flush", before_flush)
     event.listen(factory, "after_flush_postexec", after_flush_postexec)
+    event.listen(factory, "after_flush", forget_changed_external_ids)
+    event.listen(factory, "after_soft_rollback", lambda session, previous: forget_external_ids(session))
+
+
+def forget_changed_external_ids(session: Session, context: UOWTransaction) -> None:
+    """What `env.ref` remembers is stale once an external id was written in this flush."""
+    changed = (*session.new, *session.dirty, *session.deleted)
+    if any(getattr(record, "_name", None) == EXTERNAL_ID_MODEL for record in changed):
+        forget_external_ids(session)
 
 
 def changed_fields(record: Model) -> set[str]:
@@ -160,10 +173,14 @@ def validate(new: list[Model], changed: dict[Model, set[str]]) -> None:
         required = model._required  # type: ignore[attr-defined]
         missing = [n for n in required if (names is None or n in names) and _is_missing(record, n)]
         if missing:
-            label = model._description or model._name
+            fmt = current()
             raise ValidationError(
-                f"{label}: {', '.join(model._fields[n].label or n for n in missing)} required.",
-                fields={name: "This field is required." for name in missing},
+                _(
+                    "%(model)s: %(fields)s required.",
+                    model=fmt.model_label(model),
+                    fields=", ".join(fmt.field_label(model._fields[n]) for n in missing),
+                ),
+                fields={name: _("This field is required.") for name in missing},
             )
         for method, watched in model._constraint_methods:  # type: ignore[attr-defined]
             if names is None or names.intersection(watched):
@@ -187,9 +204,13 @@ def refuse_restricted_deletes(env: Environment, deleted: list[Model]) -> None:
                 row = env.session.execute(stmt.limit(1)).first()
             if row is not None:
                 target = next(r for r in records if r.id == row[0])
-                what = referrer._description or referrer._name
                 raise ConflictError(
-                    f"{target.display_name} cannot be deleted: {row[1]} {what} record(s) still refer to it."
+                    _(
+                        "%(name)s cannot be deleted: %(count)s %(model)s record(s) still refer to it.",
+                        name=target.display_name,
+                        count=row[1],
+                        model=current().model_label(referrer),
+                    )
                 )
 
 

@@ -41,6 +41,8 @@ from sqlalchemy.orm import NO_VALUE
 from core.errors import AccessError
 from core.errors import UserError
 from core.errors import ValidationError
+from core.i18n import _
+from core.i18n import current
 from core.orm.fields.relational import Many2one
 from core.orm.fields.selection import Selection
 from core.orm.names import display_names
@@ -275,7 +277,7 @@ def _check_readable(record: Model) -> None:
     """Raise unless the model keeps a history and the user may read ``record``."""
     model, env = type(record), record.env
     if not has_history(model):
-        raise UserError(f"{model._description or model._name} records keep no history.")
+        raise UserError(_("%(model)s records keep no history.", model=current().model_label(model)))
     if not env.su:
         env.access.check(model, "read")
         env.access.check_rows(model, "read", [record.id])
@@ -310,6 +312,6 @@ def post_note(record: Model, body: str) -> None:
     """Add a note by the acting user to ``record``'s history (see `Model.post_note`)."""
     _check_readable(record)
     if not body or not body.strip():
-        raise ValidationError(fields={"body": "Write something to post."})
+        raise ValidationError(fields={"body": _("Write something to post.")})
     record.env.flush()
     store(record.env, [Entry(record, "note", body=body.strip())])

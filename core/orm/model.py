@@ -41,6 +41,8 @@ from sqlalchemy.orm import object_session
 from core.errors import ConfigError
 from core.errors import MissingError
 from core.errors import ValidationError
+from core.i18n import _
+from core.i18n import current
 from core.orm import fields
 from core.orm.environment import ENV_KEY
 from core.orm.fields.base import MISSING
@@ -223,15 +225,19 @@ class Model:
         found = {rec.id: rec for rec in env.session.scalars(select(cls).where(cls.id.in_(wanted)))}
         missing = [i for i in wanted if i not in found]
         if missing:
-            raise MissingError(f"{cls._description or cls._name} #{missing[0]} does not exist.")
+            raise MissingError(
+                _("%(model)s #%(id)s does not exist.", model=current().model_label(cls), id=missing[0])
+            )
         return RecordSet(env, cls, [found[i] for i in wanted])
 
     @classmethod
     def default_order(cls, order: str | None = None) -> list[ColumnElement[Any]]:
         """ORDER BY clauses for ``order``, a string like ``"name desc, id"``.
 
-        Empty values sort last in ascending order and first in descending
-        order, on SQLite as on PostgreSQL.
+        A many2one sorts by the id it holds; ``"partner.name"`` sorts by a
+        plain field of the record it points at (one step, a correlated
+        subquery: no join changes the rows). Empty values sort last in
+        ascending order and first in descending order, on SQLite as on PostgreSQL.
 
         Raises:
             ValidationError: the string names an unknown or unsortable field.
@@ -241,17 +247,39 @@ class Model:
             words = part.split()
             if not words:
                 continue
-            name, direction = words[0], (words[1].lower() if len(words) > 1 else "asc")
-            field = cls._fields.get(name)
-            sortable = field is not None and field.store and field.type_name not in UNSORTABLE
-            column = "id" if name == "id" else (field.column_name if field and sortable else None)
-            if column is None or direction not in ("asc", "desc") or len(words) > 2:
-                raise ValidationError(fields={"order": f"Cannot sort {cls._name} by {part.strip()!r}."})
-            attribute = cls._table.c[column]
+            direction = words[1].lower() if len(words) > 1 else "asc"
+            expression = cls._order_expression(words[0])
+            if expression is None or direction not in ("asc", "desc") or len(words) > 2:
+                raise ValidationError(
+                    fields={
+                        "order": _("Cannot sort %(model)s by %(order)r.", model=cls._name, order=part.strip())
+                    }
+                )
             clauses.append(
-                attribute.desc().nulls_first() if direction == "desc" else attribute.asc().nulls_last()
+                expression.desc().nulls_first() if direction == "desc" else expression.asc().nulls_last()
             )
         return clauses
+
+    @classmethod
+    def _order_expression(cls, path: str) -> ColumnElement[Any] | None:
+        """The SQL value ``path`` (``name``, ``id`` or ``partner.name``) sorts by, or None if it cannot."""
+        if path == "id":
+            return cls._table.c.id
+        name, _, target = path.partition(".")
+        field = cls._fields.get(name)
+        if field is None or not field.store or field.type_name in UNSORTABLE:
+            return None
+        column = cls._table.c[field.column_name]
+        if not target:
+            return column
+        if field.type_name != "many2one":
+            return None
+        comodel = cls._registry[field.comodel]  # type: ignore[attr-defined]
+        aimed = comodel._fields.get(target)
+        if aimed is None or not aimed.store or aimed.type_name in UNSORTABLE | {"many2one"}:
+            return None
+        target_table = comodel._table.alias()  # an alias: the comodel may be this model (``parent.name``)
+        return select(target_table.c[aimed.column_name]).where(target_table.c.id == column).scalar_subquery()
 
     # -- record-level operations -----------------------------------------------
 
@@ -324,7 +352,9 @@ class Model:
     def _field(cls, name: str) -> Field[Any]:
         field = cls._fields.get(name)
         if field is None:
-            raise ValidationError(fields={name: f"{cls._name} has no field {name!r}."})
+            raise ValidationError(
+                fields={name: _("%(model)s has no field %(name)r.", model=cls._name, name=name)}
+            )
         return field
 
     @classmethod
@@ -341,11 +371,11 @@ class Model:
         for name, value in vals.items():
             field = cls._fields.get(name)
             if field is None:
-                errors[name] = "Unknown field."
+                errors[name] = _("Unknown field.")
             elif name in AUDIT_STAMPS and not env.su:
-                errors[name] = "Set by the system."
+                errors[name] = _("Set by the system.")
             elif field.compute and not field.store and not field.related:
-                errors[name] = "This value is computed and cannot be set."
+                errors[name] = _("This value is computed and cannot be set.")
             elif value is MISSING:
                 continue
             elif field.type_name == "one2many":

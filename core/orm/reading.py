@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import select
 
 from core.errors import ValidationError
+from core.i18n import _
 from core.orm.fields.relational import Many2many
 from core.orm.fields.relational import Many2one
 from core.orm.fields.relational import One2many
@@ -56,7 +57,11 @@ def search_read(
     )
     unknown = [name for name in names if name not in model._fields and name != "id"]
     if unknown:
-        raise ValidationError(fields={name: f"{model._name} has no field {name!r}." for name in unknown})
+        raise ValidationError(
+            fields={
+                name: _("%(model)s has no field %(name)r.", model=model._name, name=name) for name in unknown
+            }
+        )
     visible_fields(env, model, [name for name in names if name != "id"])
     if not env.su:
         env.access.check_order(model, order)

@@ -26,6 +26,7 @@ from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.strategy_options import _AbstractLoad
 
 from core.errors import UserError
+from core.i18n import _
 
 if TYPE_CHECKING:
     from core.orm.environment import Environment
@@ -82,7 +83,13 @@ class RecordSet(Generic[M]):
             UserError: the set holds no record or more than one.
         """
         if len(self._records) != 1:
-            raise UserError(f"Expected one {self.model._name} record, got {len(self._records)}.")
+            raise UserError(
+                _(
+                    "Expected one %(model)s record, got %(count)s.",
+                    model=self.model._name,
+                    count=len(self._records),
+                )
+            )
         return self._records[0]
 
     def filtered(self, predicate: Callable[[M], bool]) -> RecordSet[M]:

@@ -41,6 +41,7 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from core.errors import UserError
+from core.i18n import _
 
 if TYPE_CHECKING:
     from core.orm.environment import Environment
@@ -114,7 +115,9 @@ def _find(env: Environment, code: str, company: Model | int | None) -> Any:
         stmt = stmt.where((table.c.company_id == company_id) | table.c.company_id.is_(None))
     sequence = env.session.execute(stmt.order_by(table.c.company_id.is_(None)).limit(1)).first()
     if sequence is None:
-        raise UserError(f"No sequence has the code {code!r}; create one in Settings → Sequences.")
+        raise UserError(
+            _("No sequence has the code %(code)r; create one in Settings → Sequences.", code=code)
+        )
     return sequence
 
 

@@ -25,7 +25,7 @@ Every page is rendered by `TesseraApp.render` in the user's language
 ``templates/`` folder can replace a kernel template whole by giving a file
 the same name (``list.html``); later addons win. Its ``static/`` folder is
 served at ``/static/<addon>/<path>``, the URL templates build with
-``static_url("sales", "print.css")``.
+``static_url("commerce", "print.css")``.
 """
 
 from __future__ import annotations
@@ -268,7 +268,7 @@ class TesseraApp:
 
     def static_url(self, addon: str, path: str) -> str:
         """The URL of ``path`` in the ``static/`` folder of ``addon``; templates call it as
-        ``{{ static_url("sales", "print.css") }}``.
+        ``{{ static_url("commerce", "print.css") }}``.
 
         Raises:
             ConfigError: ``addon`` is not installed, or has no ``static/`` folder.

@@ -112,6 +112,15 @@ def test_sorting_by_the_restricted_field_is_refused(env, clerk, path):
     assert_refused(caught)
 
 
+def test_sorting_through_a_many2one_by_the_restricted_field_is_refused(env, clerk):
+    with as_user(env, clerk) as user_env:
+        partners = user_env["base.partner"]
+        assert partners.search([], order="created_by.login, id")  # a visible field of the user: fine
+        with pytest.raises(AccessError) as caught:
+            partners.search([], order="created_by.password_hash")
+    assert_refused(caught)
+
+
 def test_writing_the_restricted_field_is_refused_even_with_the_write_right(env, clerk):
     env["base.access"].create(
         {"model": "base.user", "group": env.ref("base.group_user").id, "can_write": True, "can_create": True}

@@ -122,17 +122,19 @@ def test_an_unknown_addon_is_one_line_and_a_non_zero_exit(run):
         assert (code, out, err) == (1, "", "error: addon nowhere is not on the addons paths\n")
 
 
-def test_the_kernel_catalog_has_the_formats_messages_and_the_audit_labels():
+def test_the_kernel_catalog_has_the_orms_and_the_formats_messages_and_the_audit_labels():
     catalog = kernel_catalog()
     assert catalog.domain == "kernel"
-    assert "Enter a number." in catalog and "Created by" in catalog
-    assert [file for file, _ in catalog["Enter a number."].locations] == ["core/i18n/formats.py"]
+    assert "Enter a number." in catalog and "Created by" in catalog and "This field is required." in catalog
+    files = {file for file, _ in catalog["Enter a number."].locations}
+    assert {"core/i18n/formats.py", "core/orm/fields/numeric.py"} <= files
 
 
 def test_the_shipped_catalogs_translate_everything_they_extract_keeping_placeholders():
     root = Path(__file__).resolve().parents[2]
     endonyms = set(LANGUAGES.values())  # language names stay in their own language
-    for folder in (root / "core" / "base" / "i18n", root / "core" / "i18n" / "po"):
+    addons = sorted((root / "addons").glob("*/i18n"))
+    for folder in (root / "core" / "base" / "i18n", root / "core" / "i18n" / "po", *addons):
         template = set(messages(folder / "messages.pot"))
         for lang in ("tr", "hu", "fa"):
             catalog = messages(folder / f"{lang}.po")

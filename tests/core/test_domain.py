@@ -3,6 +3,7 @@
 import pytest
 
 from core.errors import DomainError
+from core.errors import ValidationError
 
 pytestmark = pytest.mark.addons("orm_orders")
 
@@ -294,3 +295,26 @@ def test_a_wrong_domain_raises_domain_error_saying_what_is_wrong(env, domain, me
 def test_search_count_validates_the_domain_too(env):
     with pytest.raises(DomainError, match="has no field 'colour'"):
         env["orm_orders.order"].search_count([("colour", "=", "red")])
+
+
+def test_sorting_by_a_field_of_the_record_a_many2one_points_at(env):
+    """``parent.name`` sorts by the parent's name; records without one come last (first when descending)."""
+    zoe, adam = env["base.partner"].create([{"name": "Zoe Ltd"}, {"name": "Adam Ltd"}])
+    staff = env["base.partner"].create(
+        [
+            {"name": "sortprobe 1", "parent": zoe.id},
+            {"name": "sortprobe 2", "parent": adam.id},
+            {"name": "sortprobe 3"},
+        ]
+    )
+    domain = [("id", "in", staff.ids)]
+    ascending = env["base.partner"].search(domain, order="parent.name, id")
+    assert [p.name for p in ascending] == ["sortprobe 2", "sortprobe 1", "sortprobe 3"]
+    descending = env["base.partner"].search(domain, order="parent.name desc")
+    assert [p.name for p in descending] == ["sortprobe 3", "sortprobe 1", "sortprobe 2"]
+
+
+@pytest.mark.parametrize("order", ["parent.parent.name", "parent.nope", "name.parent", "parent.category_ids"])
+def test_sorting_by_a_path_that_is_not_one_many2one_then_a_plain_field_is_refused(env, order):
+    with pytest.raises(ValidationError):
+        env["base.partner"].search([], order=order)

@@ -152,3 +152,18 @@ def test_uninstall_then_install_again_starts_from_the_defaults(with_notes):
         assert connection.execute(
             text("SELECT DISTINCT points FROM base_partner WHERE name LIKE 'Partner%'")
         ).all() == [(0,)]
+
+
+def test_uninstall_removes_data_records_its_own_rows_still_point_at(populated):
+    """The addon's tables go before its records in surviving models, so ``restrict`` cannot block it."""
+    install(populated, ["life_visits"])
+    with populated.transaction() as env:
+        showroom = env.ref("life_visits.partner_showroom")
+        env["life_visits.visit"].create({"name": "Second visit", "partner": showroom.id})
+
+    uninstall(populated, ["life_visits"])
+
+    assert "life_visits_visit" not in inspect(populated.engine).get_table_names()
+    with populated.transaction() as env:
+        assert env["base.partner"].search_count([("name", "=", "Showroom")]) == 0
+        assert env["base.external_id"].search_count([("addon", "=", "life_visits")]) == 0

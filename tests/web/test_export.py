@@ -5,6 +5,8 @@ import io
 import re
 import zipfile
 
+from core.web.pages import export
+
 DEALS = "/web/ui_showcase.deal"
 
 
@@ -107,6 +109,16 @@ def test_bad_export_parameters_are_a_400(ui_login):
     client = ui_login("user")
     assert client.get(f"{DEALS}/export.csv", filter="nope").status_code == 400
     assert client.get(f"{DEALS}/export.csv", ids="1;DROP TABLE").status_code == 400
+
+
+def test_an_export_over_the_row_limit_is_a_400_asking_to_narrow_it(ui_login, make_deals, token, monkeypatch):
+    monkeypatch.setattr(export, "MAX_ROWS", 3)
+    ids = make_deals(token, [{} for _ in range(4)])
+    client = ui_login("user")
+    response = client.get(f"{DEALS}/export.xlsx", q=token)
+    assert response.status_code == 400
+    assert "4 records match: an export holds at most 3" in response.get_data(as_text=True)
+    assert len(csv_rows(client.get(f"{DEALS}/export.csv", q=token, ids=",".join(map(str, ids[:3]))))) == 4
 
 
 def test_the_list_links_to_its_exports_with_its_search(ui_login, token):

@@ -38,7 +38,23 @@ def test_clicking_a_column_header_sorts_by_it_and_again_reverses(ui_login, make_
     assert client.page(DEALS, q=token, order="-amount").column("Amount") == ["€30.00", "€20.00", "€10.00"]
 
 
-@pytest.mark.parametrize("order", ["tags", "confidential", "-partner", "nope", "amount desc"])
+def test_a_many2one_column_sorts_by_the_name_of_the_record_it_shows(ui_db, ui_login, make_deals, token):
+    with ui_db.transaction() as env:
+        ids = {name: env["base.partner"].create({"name": name}).id for name in ("Zeynep", "Adam", "Mehmet")}
+    # Created in an order where sorting by id would differ from sorting by name.
+    make_deals(token, [{"partner": ids["Zeynep"]}, {"partner": ids["Mehmet"]}, {"partner": ids["Adam"]}, {}])
+    client = ui_login("user")
+    page = client.page(DEALS, q=token, order="partner")
+    assert page.column("Customer") == ["Adam", "Mehmet", "Zeynep", ""]
+    assert client.page(DEALS, q=token, order="-partner").column("Customer") == [
+        "",
+        "Zeynep",
+        "Mehmet",
+        "Adam",
+    ]
+
+
+@pytest.mark.parametrize("order", ["tags", "confidential", "-partner.name", "nope", "amount desc"])
 def test_sorting_by_what_is_not_a_sortable_column_is_a_400(ui_login, order):
     response = ui_login("user").get(DEALS, order=order)
     assert response.status_code == 400

@@ -3,12 +3,13 @@
 A lead is a contact not yet qualified (``type = "lead"``);
 `Lead.convert_to_opportunity` links or creates its partner and makes it an
 opportunity, which moves through the pipeline's stages. Its ``state`` follows
-a declared workflow (`Lead.TRANSITIONS`): ``open`` → ``won`` (`action_won`,
-or dropping it in a won stage), ``open`` → ``lost`` (`action_lost`), and back
-to ``open`` (`action_reopen`). A lost opportunity is archived (``active``
-false) with its state ``lost`` and probability 0, so it leaves the pipeline
-and the searches but stays in the reports (``campaign_stats``) and is found by
-the "Lost" filter; an archived lead that is not lost was merged into another.
+a declared workflow (`Lead.TRANSITIONS`, a `core.orm.workflow.Transitions`):
+``open`` → ``won`` (`action_won`, or dropping it in a won stage), ``open`` →
+``lost`` (`action_lost`), and back to ``open`` (`action_reopen`). A lost
+opportunity is archived (``active`` false) with its state ``lost`` and
+probability 0, so it leaves the pipeline and the searches but stays in the
+reports (``campaign_stats``) and is found by the "Lost" filter; an archived
+lead that is not lost was merged into another.
 
 Amounts: ``expected_revenue`` is in the lead's ``currency``;
 ``expected_revenue_company`` is that amount in the company's currency (at the
@@ -46,6 +47,7 @@ from core.orm.environment import Environment
 from core.orm.model import Model
 from core.orm.model import api_method
 from core.orm.records import RecordSet
+from core.orm.workflow import Transitions
 
 TYPES = [("lead", "Lead"), ("opportunity", "Opportunity")]
 STATES = [("open", "Open"), ("won", "Won"), ("lost", "Lost")]
@@ -80,8 +82,8 @@ class Lead(Model, name="crm.lead"):
             message="A probability is between 0 and 100 percent.",
         ),
     )
-    TRANSITIONS: ClassVar[frozenset[tuple[str, str]]] = frozenset(
-        {("open", "won"), ("open", "lost"), ("won", "open"), ("lost", "open")}
+    TRANSITIONS: ClassVar[Transitions] = Transitions(
+        {"open": {"won", "lost"}, "won": {"open"}, "lost": {"open"}}
     )
 
     name = fields.Char("Subject", required=True, tracked=True)
@@ -216,19 +218,6 @@ class Lead(Model, name="crm.lead"):
 
     # -- workflow ----------------------------------------------------------------------
 
-    def _check_transition(self, target: str) -> None:
-        """Refuse a state change the workflow (`TRANSITIONS`) does not declare."""
-        if (self.state, target) not in self.TRANSITIONS:
-            states = dict(STATES)
-            raise ValidationError(
-                _(
-                    "A lead in the state “%(state)s” cannot become “%(target)s”.",
-                    state=_(states[self.state]),
-                    target=_(states[target]),
-                ),
-                fields={"state": _("Not allowed from this state.")},
-            )
-
     @api_method
     def convert_to_opportunity(self, partner_id: int | None = None, create_partner: bool = True) -> Lead:
         """Make this lead an opportunity for the partner ``partner_id``, its own partner, or new ones.
@@ -288,7 +277,7 @@ class Lead(Model, name="crm.lead"):
         Raises:
             ValidationError: it is not open, or no won stage exists for its team.
         """
-        self._check_transition("won")
+        self.TRANSITIONS.check([self], "won")
         stages = self.env.registry["crm.stage"].all_stages(self.env)  # type: ignore[attr-defined]
         stage = Stage.pick(stages, self.team_id, won=True)  # type: ignore[attr-defined]
         if stage is None:
@@ -305,7 +294,7 @@ class Lead(Model, name="crm.lead"):
         Raises:
             ValidationError: it is not open, or the reason does not exist.
         """
-        self._check_transition("lost")
+        self.TRANSITIONS.check([self], "lost")
         self.write({"state": "lost", "active": False, "lost_reason": reason_id})
         if note and note.strip():
             self.post_note(note)
@@ -318,7 +307,7 @@ class Lead(Model, name="crm.lead"):
         Raises:
             ValidationError: it is already open.
         """
-        self._check_transition("open")
+        self.TRANSITIONS.check([self], "open")
         vals: dict[str, Any] = {"state": "open", "active": True, "lost_reason": None}
         if self.stage is not None and self.stage.is_won:
             stages = self.env.registry["crm.stage"].all_stages(self.env)  # type: ignore[attr-defined]

@@ -1,7 +1,7 @@
 """Purchase orders: a request for quotation (RFQ) that becomes an order, received through stock.
 
-The ``state`` follows the declared workflow `Order.TRANSITIONS`, checked in
-one place (`Order._move`)::
+The ``state`` follows the declared workflow `Order.TRANSITIONS`
+(`core.orm.workflow.Transitions`), which every action moves through::
 
     draft ──send──▶ sent ──confirm──▶ purchase ──done──▶ done
       │ ╰──────────confirm──────────▶    │
@@ -13,19 +13,21 @@ incoming transfer from the vendors location to the warehouse's stock, with
 a move per line of goods, confirmed at once. What arrives shows in each
 line's ``qty_received`` and in the order's ``receipt_status``. Cancelling
 cancels the receipts not yet done, and is refused once goods were received.
-From the confirmation on, the vendor, currency, warehouse and lines are
-fixed (`Order.refuse_fixed`).
+From the confirmation on, the vendor, currency, tax rounding, warehouse and
+lines are fixed (`Order.refuse_fixed`).
 
 A new order is named from the sequence ``purchase.order`` (``PO/2026/00001``,
-restarting each year of the order date), takes the company's currency and
-the user's company's first warehouse; new lines are completed from the
+restarting each year of the order date), takes the company's currency, tax
+rounding and the user's company's first warehouse; new lines are completed from the
 vendor's prices by `addons.purchase.pricing.fill_lines`. The order's
 expected arrival is the earliest of its lines'.
 
-Amounts are untaxed: purchase taxes, vendor bills and the three-way match
-(ordered, received, billed) come with the accounting addon, which will plug
-in as an extra of purchase (``addon.extra("accounting")``) reading each
-line's ``qty_received``.
+Lines carry purchase taxes and the order its untaxed, tax and total amounts,
+rounded per line or on the total as the company says: commerce's taxed
+document (`addons.commerce.documents.TaxedDocument`). Vendor bills and the
+three-way match (ordered, received, billed) come with the accounting addon,
+which will plug in as an extra of purchase (``addon.extra("accounting")``)
+reading each line's ``qty_received``.
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ from collections.abc import Mapping
 from typing import Any
 from typing import ClassVar
 
+from addons.commerce.documents import TaxedDocument
+from addons.commerce.documents import new_lines
 from addons.purchase import pricing
 from addons.purchase import receipts
 from addons.purchase import reporting
@@ -51,6 +55,7 @@ from core.orm.model import Model
 from core.orm.model import api_method
 from core.orm.records import RecordSet
 from core.orm.sequences import next_number
+from core.orm.workflow import Transitions
 
 STATES = [
     ("draft", "Request for quotation"),
@@ -66,7 +71,7 @@ RECEIPT_STATUSES = [
     ("full", "Fully received"),
 ]
 SEQUENCE = "purchase.order"
-FIXED_ONCE_CONFIRMED = frozenset({"partner", "currency", "warehouse", "company"})
+FIXED_ONCE_CONFIRMED = frozenset({"partner", "currency", "warehouse", "company", "tax_rounding"})
 ZERO = decimal.Decimal(0)
 
 
@@ -74,17 +79,19 @@ def default_user(env: Environment) -> Any:
     return env.user_id
 
 
-class Order(Model, name="purchase.order"):
+class Order(TaxedDocument, Model, name="purchase.order"):
     _description = "Purchase order"
     _order = "date_order desc, id desc"
     _history = True
-    TRANSITIONS: ClassVar[Mapping[str, frozenset[str]]] = {
-        "draft": frozenset({"sent", "purchase", "cancelled"}),
-        "sent": frozenset({"purchase", "cancelled"}),
-        "purchase": frozenset({"done", "cancelled"}),
-        "done": frozenset(),
-        "cancelled": frozenset({"draft"}),
-    }
+    TRANSITIONS: ClassVar[Transitions] = Transitions(
+        {
+            "draft": {"sent", "purchase", "cancelled"},
+            "sent": {"purchase", "cancelled"},
+            "purchase": {"done", "cancelled"},
+            "done": set(),
+            "cancelled": {"draft"},
+        }
+    )
 
     name = fields.Char("Number", required=True, readonly=True, copy=False, index=True)
     state = fields.Selection(STATES, default="draft", required=True, readonly=True, tracked=True, copy=False)
@@ -100,15 +107,11 @@ class Order(Model, name="purchase.order"):
     )
     user = fields.Many2one("base.user", "Buyer", default=default_user, tracked=True, index=True)
     company = fields.Many2one("base.company", default=current_company, required=True)
+    payment_term = fields.Many2one("commerce.payment_term", "Payment terms")
     lines = fields.One2many("purchase.order_line", inverse="order")
-    amount_untaxed = fields.Monetary("Untaxed amount", currency="currency", store=True, tracked=True)
     receipt_status = fields.Selection(RECEIPT_STATUSES, "Receipt", store=True, readonly=True, index=True)
     receipts = fields.One2many("stock.picking", inverse="purchase_order")
     note = fields.Text("Terms and conditions")
-
-    @amount_untaxed.computed_from("lines.subtotal")
-    def _compute_amount_untaxed(self) -> None:
-        self.amount_untaxed = sum((decimal.Decimal(line.subtotal or 0) for line in self.lines), ZERO)
 
     @date_planned.computed_from("lines.date_planned")
     def _compute_date_planned(self) -> None:
@@ -136,7 +139,7 @@ class Order(Model, name="purchase.order"):
     def new(cls, env: Environment, vals: Mapping[str, Any]) -> Order:
         """An order with its number, the company's currency and complete lines."""
         vals = dict(vals)
-        company = pricing.record(env, "base.company", vals.get("company")) or current_company(env)
+        company = env.record("base.company", vals.get("company")) or current_company(env)
         if vals.get("currency") is None:
             vals["currency"] = company.currency.id if company is not None else None
         day = cls._fields["date_order"].convert(vals.get("date_order"), env) or env.today()
@@ -144,12 +147,11 @@ class Order(Model, name="purchase.order"):
         if not vals.get("name"):
             vals["name"] = next_number(env, SEQUENCE, company=company, on=day)
         if vals.get("lines"):
-            vals["lines"] = [dict(line) if isinstance(line, Mapping) else line for line in vals["lines"]]
             pricing.fill_lines(
                 env,
-                [line for line in vals["lines"] if isinstance(line, dict) and line.get("id") is None],
-                vendor=pricing.record(env, "base.partner", vals.get("partner")),
-                currency=pricing.record(env, "base.currency", vals["currency"]),
+                new_lines(vals),
+                vendor=env.record("base.partner", vals.get("partner")),
+                currency=env.record("base.currency", vals["currency"]),
                 company=company,
                 day=day,
             )
@@ -165,19 +167,17 @@ class Order(Model, name="purchase.order"):
         """
         vals = dict(vals)
         fixed = set(FIXED_ONCE_CONFIRMED.intersection(vals))
-        new_lines: list[dict[str, Any]] = []
+        added: list[dict[str, Any]] = []
         if vals.get("lines") is not None:
-            vals["lines"] = [dict(line) if isinstance(line, Mapping) else line for line in vals["lines"]]
-            new_lines = [line for line in vals["lines"] if isinstance(line, dict) and line.get("id") is None]
-            kept = {line.get("id") if isinstance(line, dict) else line.id for line in vals["lines"]}
-            if new_lines or any(line.id not in kept for line in self.lines):
+            if self.changes_lines(vals["lines"]):
                 fixed.add("lines")
+            added = new_lines(vals)
         self.refuse_fixed(fixed)
-        if new_lines:
+        if added:
             pricing.fill_lines(
                 self.env,
-                new_lines,
-                vendor=pricing.record(self.env, "base.partner", vals.get("partner", self.partner)),
+                added,
+                vendor=self.env.record("base.partner", vals.get("partner", self.partner)),
                 currency=self.currency,
                 company=self.company,
                 day=self.date_order,
@@ -205,37 +205,6 @@ class Order(Model, name="purchase.order"):
 
     # -- workflow ---------------------------------------------------------------------
 
-    @classmethod
-    def _check_transition(cls, orders: RecordSet[Any], target: str) -> None:
-        """Raise unless every order of ``orders`` may move to ``target``.
-
-        Raises:
-            ValidationError: an order's state does not lead to ``target`` (`TRANSITIONS`).
-        """
-        labels = dict(STATES)
-        for order in orders:
-            if target not in cls.TRANSITIONS[order.state]:
-                raise ValidationError(
-                    _(
-                        "%(name)s is in the state “%(state)s” and cannot become “%(target)s”.",
-                        name=order.name,
-                        state=_(labels[order.state]),
-                        target=_(labels[target]),
-                    ),
-                    fields={"state": _("Not allowed from this state.")},
-                )
-
-    @classmethod
-    def _move(cls, orders: RecordSet[Any], target: str) -> None:
-        """Move every order of ``orders`` to ``target``, or none if the workflow refuses one.
-
-        Raises:
-            ValidationError: an order's state does not lead to ``target`` (`TRANSITIONS`).
-        """
-        cls._check_transition(orders, target)
-        orders.write({"state": target})
-        orders.env.flush()
-
     def _as_set(self) -> RecordSet[Any]:
         return RecordSet(self.env, type(self), [self])
 
@@ -246,7 +215,7 @@ class Order(Model, name="purchase.order"):
         Raises:
             ValidationError: it is not a draft request for quotation.
         """
-        self._move(self._as_set(), "sent")
+        self.TRANSITIONS.move([self], "sent")
         return self
 
     @api_method
@@ -261,7 +230,7 @@ class Order(Model, name="purchase.order"):
                 _("%(name)s has no lines to confirm.", name=self.name), fields={"lines": _("Add a line.")}
             )
         orders = self._as_set()
-        self._move(orders, "purchase")
+        self.TRANSITIONS.move(orders, "purchase")
         receipts.create_receipts(self.env, orders)
         return self
 
@@ -272,7 +241,7 @@ class Order(Model, name="purchase.order"):
         Raises:
             ValidationError: it is not a confirmed purchase order.
         """
-        self._move(self._as_set(), "done")
+        self.TRANSITIONS.move([self], "done")
         return self
 
     @api_method
@@ -284,9 +253,9 @@ class Order(Model, name="purchase.order"):
             UserError: goods were received for it (return them first).
         """
         orders = self._as_set()
-        self._check_transition(orders, "cancelled")
+        self.TRANSITIONS.check(orders, "cancelled")
         receipts.refuse_if_received(orders)
-        self._move(orders, "cancelled")
+        self.TRANSITIONS.move(orders, "cancelled")
         receipts.cancel_receipts(self.env, orders)
         return self
 
@@ -297,7 +266,7 @@ class Order(Model, name="purchase.order"):
         Raises:
             ValidationError: it is not cancelled.
         """
-        self._move(self._as_set(), "draft")
+        self.TRANSITIONS.move([self], "draft")
         return self
 
     # -- reports ------------------------------------------------------------------------

@@ -1,8 +1,9 @@
-"""Purchase order lines: a product, a quantity at a unit price less a discount, and what arrived of it.
+"""Purchase order lines: a product, a quantity at a unit price less a discount, taxes, and what arrived.
 
-``subtotal`` is the net unit price × quantity rounded by the order's currency
-(`addons.purchase.pricing.net_price`); quantities are in the product's unit.
-``date_planned`` is when the goods should arrive: the order date plus the
+The quantity, prices, taxes and amounts (``subtotal``, ``tax_amount``,
+``total``) are commerce's taxed line (`addons.commerce.documents.TaxedLine`),
+with purchase taxes (the product's vendor taxes by default); quantities are
+in the product's unit. ``date_planned`` is when the goods should arrive: the order date plus the
 vendor's lead time, filled when the line is made (`addons.purchase.pricing`).
 
 ``qty_received`` comes from the stock moves of the line's receipts
@@ -12,8 +13,8 @@ them back to one (returns). It is stored and recomputed whenever those moves
 change, so a partial receipt, its backorder and a return all show on the
 line, and reports sum it in SQL.
 
-Once the order is confirmed its lines are fixed: their product, quantity and
-prices no longer change, and none is added or removed (the receipt was made
+Once the order is confirmed its lines are fixed: their product, quantity,
+prices and taxes no longer change, and none is added or removed (the receipt was made
 from them); their description and planned arrival stay editable.
 """
 
@@ -23,6 +24,7 @@ import decimal
 from collections.abc import Mapping
 from typing import Any
 
+from addons.commerce.documents import TaxedLine
 from addons.purchase import pricing
 from core.errors import ValidationError
 from core.i18n import _
@@ -32,10 +34,11 @@ from core.orm.environment import Environment
 from core.orm.model import Model
 
 ZERO = decimal.Decimal(0)
-FIXED_ONCE_CONFIRMED = frozenset({"product", "quantity", "price_unit", "discount", "order"})
+FIXED_ONCE_CONFIRMED = frozenset({"product", "quantity", "price_unit", "discount", "taxes", "order"})
 
 
-class OrderLine(Model, name="purchase.order_line"):
+class OrderLine(TaxedLine, Model, name="purchase.order_line"):
+    _tax_scope = "purchase"
     _description = "Purchase order line"
     _order = "order, sequence, id"
     _rec_name = "description"
@@ -44,22 +47,13 @@ class OrderLine(Model, name="purchase.order_line"):
     sequence = fields.Integer(default=10)
     product = fields.Many2one("product.product", ondelete="restrict", index=True)
     description = fields.Text(help="Filled from the product when left empty.")
-    quantity = fields.Decimal(digits=(16, 4), default=1, required=True)
     uom = fields.Many2one("base.uom", "Unit", related="product.uom")
-    price_unit = fields.Decimal("Unit price", digits=(20, 6), default=0, required=True)
-    discount = fields.Decimal("Discount (%)", digits=(5, 2), default=0, required=True)
     date_planned = fields.Date("Expected arrival", index=True)
     currency = fields.Many2one("base.currency", related="order.currency", store=True)
     partner = fields.Many2one("base.partner", "Vendor", related="order.partner", store=True, index=True)
     date_order = fields.Date("Order date", related="order.date_order", store=True, index=True)
-    subtotal = fields.Monetary("Subtotal", currency="currency", store=True)
     qty_received = fields.Decimal("Received", digits=(16, 4), store=True, readonly=True)
     moves = fields.One2many("stock.move", inverse="purchase_line")
-
-    @subtotal.computed_from("price_unit", "quantity", "discount", "currency")
-    def _compute_subtotal(self) -> None:
-        amount = pricing.net_price(self.price_unit, self.discount) * decimal.Decimal(self.quantity or 0)
-        self.subtotal = self.currency.round(amount) if self.currency is not None else amount
 
     @qty_received.computed_from(
         "moves.state", "moves.quantity_done", "moves.location.usage", "moves.location_dest.usage"
@@ -106,7 +100,7 @@ class OrderLine(Model, name="purchase.order_line"):
         Raises:
             ValidationError: the order is no longer a request for quotation (its lines are fixed).
         """
-        order = pricing.record(env, "purchase.order", vals.get("order"))
+        order = env.record("purchase.order", vals.get("order"))
         if order is not None:
             order.refuse_fixed({"lines"})
             if vals.get("product") is not None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from addons.purchase import pricing
 from addons.purchase import receipts
 from core.orm import fields
 from core.orm.environment import Environment
@@ -29,10 +28,10 @@ class Move(Extension, extends="stock.move"):
     def new(cls, env: Environment, vals: Mapping[str, Any]) -> Any:
         """A move; a return or a backorder of a purchase line's move stays linked to that line."""
         vals = dict(vals)
-        returned = pricing.record(env, "stock.move", vals.get("origin_returned_move"))
+        returned = env.record("stock.move", vals.get("origin_returned_move"))
         if vals.get("purchase_line") is None and returned is not None:
             vals["purchase_line"] = returned.purchase_line
-        line = pricing.record(env, "purchase.order_line", vals.get("purchase_line"))
+        line = env.record("purchase.order_line", vals.get("purchase_line"))
         if line is not None and returned is None and vals.get("price_unit") is None:
             vals["price_unit"] = receipts.unit_cost(line)
         return super().new(env, vals)

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from addons.purchase import pricing
 from core.orm import fields
 from core.orm.environment import Environment
 from core.orm.model import Extension
@@ -24,7 +23,7 @@ class Picking(Extension, extends="stock.picking"):
     def new(cls, env: Environment, vals: Mapping[str, Any]) -> Any:
         """A transfer; the backorder or return of a purchase's transfer belongs to that purchase."""
         if vals.get("purchase_order") is None:
-            source = pricing.record(env, "stock.picking", vals.get("backorder_of") or vals.get("return_of"))
+            source = env.record("stock.picking", vals.get("backorder_of") or vals.get("return_of"))
             if source is not None and source.purchase_order is not None:
                 vals = {**vals, "purchase_order": source.purchase_order}
         return super().new(env, vals)

@@ -31,8 +31,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from addons.product.models.product import default_currency
-from addons.purchase.pricing import convert
 from core.base.models.company import current_company
+from core.base.models.currency import Rates
 from core.errors import ValidationError
 from core.i18n import _
 from core.orm import fields
@@ -134,10 +134,10 @@ class VendorPrice(Model, name="purchase.vendor_price"):
         by_product: dict[int, list[VendorPrice]] = defaultdict(list)
         for price in cls.search(env, domain):
             by_product[price.product_id].append(price)  # type: ignore[attr-defined]
-        rates: dict[int, decimal.Decimal] = {}
+        rates: Rates = {}
 
         def rank(price: VendorPrice) -> tuple[Any, ...]:
-            in_company = convert(price.price, price.currency, company.currency, day, rates)
+            in_company = price.currency.convert(price.price, company.currency, day, rates)
             return (price.sequence, in_company, -price.min_quantity, price.id)
 
         chosen: list[VendorPrice | None] = []

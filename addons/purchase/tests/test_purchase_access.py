@@ -85,3 +85,20 @@ def test_users_of_another_company_do_not_see_the_orders(env, order):
     with as_user(env, outsider) as user_env:
         assert user_env["purchase.order"].search_count([]) == 0
         assert user_env["purchase.order_line"].search_count([]) == 0
+
+
+def test_buyers_read_taxes_and_payment_terms_and_purchase_managers_maintain_them(
+    env, buyer, purchase_manager
+):
+    term = env.ref("commerce.payment_term_30_now_70_60")
+    with as_user(env, buyer) as buyer_env:
+        assert len(buyer_env["commerce.payment_term"].get(term.id).lines) == 2
+        with pytest.raises(AccessError):
+            buyer_env["commerce.tax"].create({"name": "Input VAT", "amount": "20", "scope": "purchase"})
+    with as_user(env, purchase_manager) as manager_env:
+        tax = manager_env["commerce.tax"].create({"name": "Input VAT", "amount": "20", "scope": "purchase"})
+        assert manager_env["commerce.tax"].get(tax.id).scope == "purchase"
+        manager_env["commerce.payment_term"].create(
+            {"name": "45 days end of month", "lines": [{"kind": "balance", "days": 45, "end_of_month": True}]}
+        )
+        manager_env.flush()

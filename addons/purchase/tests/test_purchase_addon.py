@@ -1,18 +1,14 @@
-"""purchase as an addon: screens resolve, rights cover its models, tr/hu/fa catalogs, the demo installs."""
+"""purchase as an addon: screens resolve, rights cover its models, it reads in Turkish, the demo installs.
 
-import re
-from pathlib import Path
+Its catalogs are checked with every shipped one (tests/core/test_cli_i18n.py).
+"""
 
 import pytest
-from babel.messages.pofile import read_po
 from sqlalchemy import inspect
 
 from core.i18n import translator
 from core.loader.lifecycle import install
 from core.loader.lifecycle import uninstall
-
-I18N = Path(__file__).resolve().parents[1] / "i18n"
-PLACEHOLDER = re.compile(r"%\(\w+\)s")
 
 
 @pytest.mark.addons("purchase")
@@ -27,12 +23,14 @@ def test_the_screens_resolve(db):
         "Vendor prices",
         "Products",
         "Reporting",
+        "Configuration",
     ]
     assert [child.menu.label for child in purchase.children[0].children] == [
         "Requests for quotation",
         "Purchase orders",
         "Orders to receive",
     ]
+    assert [child.menu.label for child in purchase.children[-1].children] == ["Taxes", "Payment terms"]
 
 
 @pytest.mark.addons("purchase")
@@ -42,21 +40,6 @@ def test_every_purchase_model_has_rights_for_buyers_and_managers(db, env):
     for name in models:
         groups = {right.group.full_name for right in env["base.access"].search([("model", "=", name)])}
         assert groups == {"Purchase / Buyer", "Purchase / Manager"}, name
-
-
-def catalog(name):
-    with (I18N / name).open("rb") as file:
-        return {message.id: message for message in read_po(file) if message.id}
-
-
-def test_every_message_is_translated_keeping_its_placeholders():
-    template = set(catalog("messages.pot"))
-    for lang in ("tr", "hu", "fa"):
-        messages = catalog(f"{lang}.po")
-        assert set(messages) == template, lang
-        for message in messages.values():
-            assert message.string and not message.fuzzy, (lang, message.id)
-            assert sorted(PLACEHOLDER.findall(message.string)) == sorted(PLACEHOLDER.findall(message.id))
 
 
 @pytest.mark.addons("purchase")

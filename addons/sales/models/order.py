@@ -1,7 +1,7 @@
 """Sales orders: a quotation that becomes an order, with its lines, taxes and totals.
 
-The ``state`` follows the declared workflow `Order.TRANSITIONS`, checked in
-one place (`Order._move`)::
+The ``state`` follows the declared workflow `Order.TRANSITIONS`
+(`core.orm.workflow.Transitions`), which every action moves through::
 
     draft ──send──▶ sent ──confirm──▶ confirmed ──done──▶ done
       │ ╰───────────confirm──────────▶   │
@@ -21,8 +21,9 @@ order set back to quotation can be changed again.
 A new order is named from the sequence ``sales.order`` (``SO/2026/00001``,
 restarting each year of the order date), takes its customer's pricelist, the
 pricelist's currency (else the company's) and the company's tax rounding.
-New lines are completed by `addons.sales.pricing.fill_lines`. The amounts are
-stored, so lists, groupings and dashboards sum them in SQL.
+New lines are completed by `addons.sales.pricing.fill_lines`. The amounts
+are commerce's (`addons.commerce.documents.TaxedDocument`) and stored, so
+lists, groupings and dashboards sum them in SQL.
 """
 
 from __future__ import annotations
@@ -34,9 +35,10 @@ from collections.abc import Sequence
 from typing import Any
 from typing import ClassVar
 
+from addons.commerce.documents import TaxedDocument
+from addons.commerce.documents import new_lines
 from addons.sales import pricing
 from addons.sales import reporting
-from addons.sales.models.company import TAX_ROUNDING
 from core.base.models.company import current_company
 from core.errors import ValidationError
 from core.i18n import _
@@ -47,6 +49,7 @@ from core.orm.model import Model
 from core.orm.model import api_method
 from core.orm.records import RecordSet
 from core.orm.sequences import next_number
+from core.orm.workflow import Transitions
 
 STATES = [
     ("draft", "Quotation"),
@@ -67,17 +70,19 @@ def default_user(env: Environment) -> Any:
     return env.user_id
 
 
-class Order(Model, name="sales.order"):
+class Order(TaxedDocument, Model, name="sales.order"):
     _description = "Sales order"
     _order = "date_order desc, id desc"
     _history = True
-    TRANSITIONS: ClassVar[Mapping[str, frozenset[str]]] = {
-        "draft": frozenset({"sent", "confirmed", "cancelled"}),
-        "sent": frozenset({"confirmed", "cancelled"}),
-        "confirmed": frozenset({"done", "cancelled"}),
-        "done": frozenset(),
-        "cancelled": frozenset({"draft"}),
-    }
+    TRANSITIONS: ClassVar[Transitions] = Transitions(
+        {
+            "draft": {"sent", "confirmed", "cancelled"},
+            "sent": {"confirmed", "cancelled"},
+            "confirmed": {"done", "cancelled"},
+            "done": set(),
+            "cancelled": {"draft"},
+        }
+    )
 
     name = fields.Char("Number", required=True, readonly=True, copy=False, index=True)
     state = fields.Selection(STATES, default="draft", required=True, readonly=True, tracked=True, copy=False)
@@ -87,37 +92,16 @@ class Order(Model, name="sales.order"):
         "Order date", default=Environment.today, required=True, tracked=True, index=True, copy=False
     )
     validity_date = fields.Date("Valid until")
-    payment_term = fields.Many2one("sales.payment_term", "Payment terms")
+    payment_term = fields.Many2one("commerce.payment_term", "Payment terms")
     pricelist = fields.Many2one("sales.pricelist")
     currency = fields.Many2one("base.currency", required=True, ondelete="restrict")
     user = fields.Many2one(
         "base.user", "Salesperson", default=default_user, tracked=True, index=True, copy=False
     )
     company = fields.Many2one("base.company", default=current_company, required=True)
-    tax_rounding = fields.Selection(TAX_ROUNDING, "Tax rounding", required=True)
     lines = fields.One2many("sales.order_line", inverse="order")
-    amount_untaxed = fields.Monetary("Untaxed amount", currency="currency", store=True)
-    amount_tax = fields.Monetary("Taxes", currency="currency", store=True)
-    amount_total = fields.Monetary("Total", currency="currency", store=True, tracked=True)
     margin = fields.Monetary(currency="currency", store=True, groups=COST_READERS)
     note = fields.Text("Terms and conditions")
-
-    @amount_untaxed.computed_from("lines.subtotal")
-    def _compute_amount_untaxed(self) -> None:
-        self.amount_untaxed = sum((decimal.Decimal(line.subtotal or 0) for line in self.lines), ZERO)
-
-    @amount_tax.computed_from("lines.tax_amount", "lines.tax_exact", "tax_rounding", "currency")
-    def _compute_amount_tax(self) -> None:
-        """Per line: the sum of the lines' rounded taxes; per total: their exact sum, rounded once."""
-        if self.tax_rounding == "per_total":
-            exact = sum((decimal.Decimal(line.tax_exact or 0) for line in self.lines), ZERO)
-            self.amount_tax = self.currency.round(exact) if self.currency is not None else exact
-        else:
-            self.amount_tax = sum((decimal.Decimal(line.tax_amount or 0) for line in self.lines), ZERO)
-
-    @amount_total.computed_from("amount_untaxed", "amount_tax")
-    def _compute_amount_total(self) -> None:
-        self.amount_total = decimal.Decimal(self.amount_untaxed or 0) + decimal.Decimal(self.amount_tax or 0)
 
     @margin.computed_from("lines.margin")
     def _compute_margin(self) -> None:
@@ -136,25 +120,21 @@ class Order(Model, name="sales.order"):
     def new(cls, env: Environment, vals: Mapping[str, Any]) -> Order:
         """An order with its number, the customer's pricelist, its currency and complete lines."""
         vals = dict(vals)
-        company = pricing.record(env, "base.company", vals.get("company")) or current_company(env)
-        partner = pricing.record(env, "base.partner", vals.get("partner"))
+        company = env.record("base.company", vals.get("company")) or current_company(env)
+        partner = env.record("base.partner", vals.get("partner"))
         if "pricelist" not in vals and partner is not None and partner.pricelist is not None:
             vals["pricelist"] = partner.pricelist.id
-        pricelist = pricing.record(env, "sales.pricelist", vals.get("pricelist"))
+        pricelist = env.record("sales.pricelist", vals.get("pricelist"))
         if vals.get("currency") is None:
             currency = pricelist.currency if pricelist is not None else getattr(company, "currency", None)
             vals["currency"] = currency.id if currency is not None else None
-        if vals.get("tax_rounding") is None:
-            vals["tax_rounding"] = getattr(company, "sales_tax_rounding", None) or "per_line"
         day = cls._fields["date_order"].convert(vals.get("date_order"), env) or env.today()
         vals["date_order"] = day
         if not vals.get("name"):
             vals["name"] = next_number(env, SEQUENCE, company=company, on=day)
         if vals.get("lines"):
-            vals["lines"] = [dict(line) if isinstance(line, Mapping) else line for line in vals["lines"]]
-            new_lines = [line for line in vals["lines"] if isinstance(line, dict) and line.get("id") is None]
-            currency = pricing.record(env, "base.currency", vals["currency"])
-            pricing.fill_lines(env, new_lines, pricelist=pricelist, currency=currency, day=day)
+            currency = env.record("base.currency", vals["currency"])
+            pricing.fill_lines(env, new_lines(vals), pricelist=pricelist, currency=currency, day=day)
         return super().new(env, vals)  # type: ignore[return-value]
 
     def copy(self, overrides: Mapping[str, Any] | None = None) -> Order:
@@ -177,28 +157,22 @@ class Order(Model, name="sales.order"):
         """
         if self.state in LOCKED_STATES:
             changed = [name for name in LOCKED_AMOUNTS if name in vals and differs(self, name, vals[name])]
-            if "lines" in vals and self._lines_differ(vals["lines"]):
+            if "lines" in vals and self.changes_lines(vals["lines"]):
                 changed.append("lines")
             if changed:
                 self.check_unlocked(changed)
         if vals.get("lines"):
             vals = dict(vals)
-            vals["lines"] = [dict(line) if isinstance(line, Mapping) else line for line in vals["lines"]]
-            new_lines = [line for line in vals["lines"] if isinstance(line, dict) and line.get("id") is None]
+            added = new_lines(vals)
             pricelist = (
-                pricing.record(self.env, "sales.pricelist", vals["pricelist"])
+                self.env.record("sales.pricelist", vals["pricelist"])
                 if "pricelist" in vals
                 else self.pricelist
             )
             pricing.fill_lines(
-                self.env, new_lines, pricelist=pricelist, currency=self.currency, day=self.date_order
+                self.env, added, pricelist=pricelist, currency=self.currency, day=self.date_order
             )
         super().write(vals)
-
-    def _lines_differ(self, items: Any) -> bool:
-        """Whether the one2many value ``items`` adds lines to this order's or leaves some out."""
-        given = [item.get("id") if isinstance(item, Mapping) else item.id for item in items or ()]
-        return None in given or sorted(given) != sorted(line.id for line in self.lines)
 
     def check_unlocked(self, changed: Sequence[str] = ()) -> None:
         """Refuse to change the lines or amounts of this order while it is locked (`LOCKED_STATES`).
@@ -221,28 +195,6 @@ class Order(Model, name="sales.order"):
 
     # -- workflow ---------------------------------------------------------------------
 
-    @classmethod
-    def _move(cls, orders: RecordSet[Any], target: str) -> None:
-        """Move every order of ``orders`` to ``target``, or none if the workflow refuses one.
-
-        Raises:
-            ValidationError: an order's state does not lead to ``target`` (`TRANSITIONS`).
-        """
-        labels = dict(STATES)
-        for order in orders:
-            if target not in cls.TRANSITIONS[order.state]:
-                raise ValidationError(
-                    _(
-                        "%(name)s is in the state “%(state)s” and cannot become “%(target)s”.",
-                        name=order.name,
-                        state=_(labels[order.state]),
-                        target=_(labels[target]),
-                    ),
-                    fields={"state": _("Not allowed from this state.")},
-                )
-        orders.write({"state": target})
-        orders.env.flush()
-
     @api_method
     def action_send(self) -> Order:
         """Mark the quotation as sent to the customer.
@@ -250,7 +202,7 @@ class Order(Model, name="sales.order"):
         Raises:
             ValidationError: it is not a draft quotation.
         """
-        self._move(RecordSet(self.env, type(self), [self]), "sent")
+        self.TRANSITIONS.move([self], "sent")
         return self
 
     @api_method
@@ -265,7 +217,7 @@ class Order(Model, name="sales.order"):
             raise ValidationError(
                 _("%(name)s has no lines to confirm.", name=self.name), fields={"lines": _("Add a line.")}
             )
-        self._move(orders, "confirmed")
+        self.TRANSITIONS.move(orders, "confirmed")
         self.env.hook.sales_order_confirmed(env=self.env, orders=orders)
         return self
 
@@ -276,7 +228,7 @@ class Order(Model, name="sales.order"):
         Raises:
             ValidationError: it is not confirmed.
         """
-        self._move(RecordSet(self.env, type(self), [self]), "done")
+        self.TRANSITIONS.move([self], "done")
         return self
 
     @api_method
@@ -287,7 +239,7 @@ class Order(Model, name="sales.order"):
             ValidationError: it is done or already cancelled.
         """
         orders = RecordSet(self.env, type(self), [self])
-        self._move(orders, "cancelled")
+        self.TRANSITIONS.move(orders, "cancelled")
         self.env.hook.sales_order_cancelled(env=self.env, orders=orders)
         return self
 
@@ -298,7 +250,7 @@ class Order(Model, name="sales.order"):
         Raises:
             ValidationError: it is not cancelled.
         """
-        self._move(RecordSet(self.env, type(self), [self]), "draft")
+        self.TRANSITIONS.move([self], "draft")
         return self
 
     # -- reports ------------------------------------------------------------------------

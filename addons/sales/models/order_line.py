@@ -1,9 +1,8 @@
 """Order lines: a product, a quantity at a unit price less a discount, and its taxes.
 
-Amounts (`addons.sales.pricing.line_amounts`): ``subtotal`` is the untaxed
-amount rounded to the currency, ``tax_exact`` the unrounded tax (kept for
-orders rounding on the total), ``tax_amount`` the tax rounded per line and
-``total`` their sum. ``margin`` is the subtotal less the product's cost for
+The quantity, prices, taxes and amounts (``subtotal``, ``tax_amount``,
+``total``) are commerce's taxed line (`addons.commerce.documents.TaxedLine`),
+with sales taxes. ``margin`` is the subtotal less the product's cost for
 the quantity, ``(net unit price − cost) × quantity``, readable only by cost
 readers; the cost is converted into the order's currency when it differs.
 
@@ -22,9 +21,9 @@ import decimal
 from collections.abc import Mapping
 from typing import Any
 
+from addons.commerce.documents import TaxedLine
 from addons.sales import pricing
 from addons.sales.models.order import differs
-from addons.sales.models.pricelist import convert
 from core.errors import UserError
 from core.errors import ValidationError
 from core.i18n import _
@@ -35,12 +34,12 @@ from core.orm.environment import Environment
 from core.orm.model import Model
 
 COST_READERS = ("product.group_cost_reader",)
-AMOUNT_DEPENDS = ("price_unit", "quantity", "discount", "taxes", "currency")
 # What a line of a locked order keeps: what it sells, how many, at what price, and its order.
 LOCKED_FIELDS = ("order", "product", "quantity", "uom", "price_unit", "discount", "taxes")
 
 
-class OrderLine(Model, name="sales.order_line"):
+class OrderLine(TaxedLine, Model, name="sales.order_line"):
+    _tax_scope = "sale"
     _description = "Sales order line"
     _order = "order, sequence, id"
     _rec_name = "description"
@@ -54,53 +53,19 @@ class OrderLine(Model, name="sales.order_line"):
     sequence = fields.Integer(default=10)
     product = fields.Many2one("product.product", ondelete="restrict", index=True)
     description = fields.Text(help="Filled from the product when left empty.")
-    quantity = fields.Decimal(digits=(16, 4), default=1, required=True)
     uom = fields.Many2one("base.uom", "Unit")
-    price_unit = fields.Decimal("Unit price", digits=(20, 6), default=0, required=True)
-    discount = fields.Decimal("Discount (%)", digits=(5, 2), default=0, required=True)
-    taxes = fields.Many2many(
-        "sales.tax", relation="sales_order_line_tax_rel", column1="line_id", column2="tax_id"
-    )
     currency = fields.Many2one("base.currency", related="order.currency", store=True)
-    subtotal = fields.Monetary("Subtotal", currency="currency", store=True)
-    tax_exact = fields.Decimal("Tax (unrounded)", digits=(20, 6), store=True)
-    tax_amount = fields.Monetary("Tax", currency="currency", store=True)
-    total = fields.Monetary(currency="currency", store=True)
     margin = fields.Monetary(currency="currency", store=True, groups=COST_READERS)
-
-    # One method per field: the kernel follows each stored compute's own triggers.
-    @subtotal.computed_from(*AMOUNT_DEPENDS)
-    def _compute_subtotal(self) -> None:
-        self.subtotal = self._round(self._amounts().base)
-
-    @tax_exact.computed_from(*AMOUNT_DEPENDS)
-    def _compute_tax_exact(self) -> None:
-        self.tax_exact = self._amounts().tax
-
-    @tax_amount.computed_from(*AMOUNT_DEPENDS)
-    def _compute_tax_amount(self) -> None:
-        self.tax_amount = self._round(self._amounts().tax)
-
-    @total.computed_from(*AMOUNT_DEPENDS)
-    def _compute_total(self) -> None:
-        amounts = self._amounts()
-        self.total = self._round(amounts.base) + self._round(amounts.tax)
-
-    def _amounts(self) -> pricing.LineAmounts:
-        return pricing.line_amounts(self.price_unit, self.quantity, self.discount, self.taxes)
-
-    def _round(self, amount: decimal.Decimal) -> decimal.Decimal:
-        return self.currency.round(amount) if self.currency is not None else amount
 
     @margin.computed_from("subtotal", "product", "quantity")
     def _compute_margin(self) -> None:
         product = self.product
-        if product is None:
+        if product is None or self.currency is None:
             self.margin = self.subtotal
             return
         day = self.order.date_order if self.order is not None else dt.date.today()
         try:
-            cost = convert(product.cost, product.currency, self.currency, day, {})
+            cost = product.currency.convert(product.cost, self.currency, day)
         except UserError:  # no rate for the cost's currency: no margin rather than a wrong one
             self.margin = None
             return
@@ -118,7 +83,7 @@ class OrderLine(Model, name="sales.order_line"):
         Raises:
             ValidationError: the order is locked (confirmed, done or cancelled).
         """
-        order = pricing.record(env, "sales.order", vals.get("order"))
+        order = env.record("sales.order", vals.get("order"))
         if order is not None:
             order.check_unlocked(["order"])
         if order is not None and vals.get("product") is not None:
@@ -138,7 +103,7 @@ class OrderLine(Model, name="sales.order_line"):
         if changed and self.order is not None:
             self.order.check_unlocked(changed)
             if "order" in changed:
-                target = pricing.record(self.env, "sales.order", vals["order"])
+                target = self.env.record("sales.order", vals["order"])
                 if target is not None:
                     target.check_unlocked(["order"])
         super().write(vals)

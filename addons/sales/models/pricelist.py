@@ -21,6 +21,7 @@ import decimal
 from collections.abc import Sequence
 from typing import Any
 
+from core.base.models.currency import Rates
 from core.errors import ValidationError
 from core.i18n import _
 from core.orm import fields
@@ -53,7 +54,7 @@ class Pricelist(Model, name="sales.pricelist"):
     ) -> list[decimal.Decimal]:
         """Unit prices for ``(product, quantity)`` pairs on ``day``: the rules are read once."""
         rules = [rule for rule in self.rules if rule.applies_on(day)]
-        rates: dict[int, decimal.Decimal] = {}
+        rates: Rates = {}
         prices = []
         for product, quantity in items:
             rule = best_rule(rules, product, decimal.Decimal(str(quantity)))
@@ -66,26 +67,9 @@ class Pricelist(Model, name="sales.pricelist"):
             prices.append(base)
         return prices
 
-    def convert_price(self, product: Any, day: dt.date, rates: dict[int, decimal.Decimal]) -> decimal.Decimal:
-        """The product's sale price in this pricelist's currency (rates cached in ``rates``)."""
-        return convert(product.sale_price, product.currency, self.currency, day, rates)
-
-
-def convert(
-    amount: Any, source: Any, target: Any, day: dt.date, rates: dict[int, decimal.Decimal]
-) -> decimal.Decimal:
-    """``amount`` from ``source`` into ``target`` currency, unrounded; one rate query per currency.
-
-    Raises:
-        UserError: a currency has no rate on or before ``day``.
-    """
-    value = decimal.Decimal(amount or 0)
-    if source is None or target is None or source.id == target.id:
-        return value
-    for currency in (source, target):
-        if currency.id not in rates:
-            rates[currency.id] = currency.rate_on(day)
-    return value * rates[target.id] / rates[source.id]
+    def convert_price(self, product: Any, day: dt.date, rates: Rates) -> decimal.Decimal:
+        """The product's sale price in this pricelist's currency (rates kept in ``rates``)."""
+        return product.currency.convert(product.sale_price, self.currency, day, rates)
 
 
 def best_rule(rules: Sequence[Any], product: Any, quantity: decimal.Decimal) -> Any | None:

@@ -12,12 +12,12 @@ def eur(env):
 
 @pytest.fixture
 def vat20(env):
-    return env["sales.tax"].create({"name": "VAT 20%", "amount": "20"})
+    return env["commerce.tax"].create({"name": "VAT 20%", "amount": "20"})
 
 
 @pytest.fixture
 def vat20_included(env):
-    return env["sales.tax"].create({"name": "VAT 20% incl.", "amount": "20", "price_include": True})
+    return env["commerce.tax"].create({"name": "VAT 20% incl.", "amount": "20", "price_include": True})
 
 
 @pytest.fixture

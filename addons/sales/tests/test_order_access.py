@@ -58,3 +58,18 @@ def test_users_of_another_company_do_not_see_the_orders(env, order):
     outsider = make_user(env, "outsider", groups=["sales.group_manager"], companies=[other])
     with as_user(env, outsider) as user_env:
         assert user_env["sales.order"].search_count([]) == 0
+
+
+def test_salespeople_read_taxes_and_payment_terms_and_their_managers_maintain_them(
+    env, vat20, salesperson, manager
+):
+    term = env.ref("commerce.payment_term_30")
+    with as_user(env, salesperson) as user_env:
+        assert user_env["commerce.tax"].get(vat20.id).name == "VAT 20%"
+        assert user_env["commerce.payment_term"].get(term.id).lines[0].days == 30
+        with pytest.raises(AccessError):
+            user_env["commerce.tax"].create({"name": "Mine", "amount": "1"})
+    with as_user(env, manager) as manager_env:
+        manager_env["commerce.tax"].create({"name": "KDV %10", "amount": "10"})
+        manager_env["commerce.payment_term"].get(term.id).write({"name": "30 days net"})
+        manager_env.flush()

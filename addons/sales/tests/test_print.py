@@ -32,7 +32,8 @@ def order_id(print_db):
         make_user(env, "print_reader", groups=["sales.group_user"], password=PASSWORD)
         other = env["base.company"].create({"name": "Other Co", "currency": env.ref("base.currency_try").id})
         make_user(env, "print_outsider", groups=["sales.group_manager"], companies=[other], password=PASSWORD)
-        vat = env["sales.tax"].create({"name": "KDV %20", "amount": "20"})
+        vat = env["commerce.tax"].create({"name": "KDV %20", "amount": "20"})
+        term = env.ref("commerce.payment_term_30_now_70_60")
         partner = env["base.partner"].create({"name": "Anadolu Makine A.Ş.", "city": "İzmir"})
         line = {
             "description": "Dik işleme merkezi",
@@ -41,7 +42,7 @@ def order_id(print_db):
             "taxes": [vat.id],
         }
         order = env["sales.order"].create(
-            {"partner": partner.id, "note": "Teslimat: 4 hafta.", "lines": [line]}
+            {"partner": partner.id, "note": "Teslimat: 4 hafta.", "payment_term": term.id, "lines": [line]}
         )
         return order.id
 
@@ -61,11 +62,13 @@ def test_a_reader_gets_the_printable_document(app, order_id):
     page = response.get_data(as_text=True)
     assert "Quotation SO/" in page and "Anadolu Makine A.Ş." in page and "Dik işleme merkezi" in page
     assert "2,501.00" in page and "3,001.20" in page  # untaxed, total
-    assert '<link rel="stylesheet" href="/sales/print.css">' in page and "style=" not in page
+    assert "KDV %20" in page and "500.20" in page  # the tax, by name
+    assert "900.36" in page and "2,100.84" in page  # 30 % now, the rest in 60 days
+    assert '<link rel="stylesheet" href="/static/commerce/print.css">' in page and "style=" not in page
 
 
 def test_the_stylesheet_is_served(app):
-    response = login(app, "print_reader").get("/sales/print.css")
+    response = login(app, "print_reader").get("/static/commerce/print.css")
     assert response.status_code == 200 and response.mimetype == "text/css"
     assert "@media print" in response.get_data(as_text=True)
 

@@ -90,7 +90,7 @@ class Order(Extension, extends="sales.order"):
     pickings = fields.One2many("stock.picking", inverse="sale_order")
     delivery_status = fields.Selection(DELIVERY_STATUS, "Delivery", store=True)
 
-    @delivery_status.computed_from("state", "lines.qty_delivered", "lines.quantity")
+    @delivery_status.computed_from("state", "lines.qty_delivered", "lines.quantity", "lines.product")
     def _compute_delivery_status(self) -> None:
         goods = [line for line in self.lines if line.product is not None and line.product.type != "service"]
         delivered = [decimal.Decimal(line.qty_delivered or 0) for line in goods]

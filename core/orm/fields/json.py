@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import JSON
 from sqlalchemy.types import TypeEngine
 
+from core.i18n import _
 from core.orm.environment import Environment
 from core.orm.fields.base import Field
 
@@ -24,5 +25,5 @@ class Json(Field[Any]):
         try:
             json.dumps(value)
         except (TypeError, ValueError):
-            raise ValueError("Enter JSON data.") from None
+            raise ValueError(_("Enter JSON data.")) from None
         return value

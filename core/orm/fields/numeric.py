@@ -19,6 +19,7 @@ from sqlalchemy import TypeDecorator
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeEngine
 
+from core.i18n import _
 from core.orm.environment import Environment
 from core.orm.fields.base import Field
 
@@ -38,16 +39,18 @@ class Integer(Field[int | None]):
         if value is None or value == "":
             return None
         if isinstance(value, bool):
-            raise ValueError("Enter a whole number.")
+            raise ValueError(_("Enter a whole number."))
         try:
             number = decimal.Decimal(str(value).strip())
         except decimal.InvalidOperation:
-            raise ValueError("Enter a whole number.") from None
+            raise ValueError(_("Enter a whole number.")) from None
         if not number.is_finite() or number != number.to_integral_value():
-            raise ValueError("Enter a whole number.")
+            raise ValueError(_("Enter a whole number."))
         if not INTEGER_MIN <= number <= INTEGER_MAX:
             # The column is a 32-bit INTEGER on PostgreSQL; SQLite would take more, but data must move.
-            raise ValueError(f"Enter a whole number between {INTEGER_MIN} and {INTEGER_MAX}.")
+            raise ValueError(
+                _("Enter a whole number between %(low)s and %(high)s.", low=INTEGER_MIN, high=INTEGER_MAX)
+            )
         return int(number)
 
 
@@ -63,13 +66,13 @@ class Float(Field[float | None]):
         if value is None or value == "":
             return None
         if isinstance(value, bool):
-            raise ValueError("Enter a number.")
+            raise ValueError(_("Enter a number."))
         try:
             number = float(value)
         except (TypeError, ValueError):
-            raise ValueError("Enter a number.") from None
+            raise ValueError(_("Enter a number.")) from None
         if not math.isfinite(number):
-            raise ValueError("Enter a number.")
+            raise ValueError(_("Enter a number."))
         return number
 
 
@@ -105,13 +108,13 @@ def to_decimal(value: Any) -> decimal.Decimal | None:
     if value is None or value == "":
         return None
     if isinstance(value, bool):
-        raise ValueError("Enter a number.")
+        raise ValueError(_("Enter a number."))
     try:
         number = decimal.Decimal(str(value).strip())
     except decimal.InvalidOperation:
-        raise ValueError("Enter a number.") from None
+        raise ValueError(_("Enter a number.")) from None
     if not number.is_finite():
-        raise ValueError("Enter a number.")
+        raise ValueError(_("Enter a number."))
     return number
 
 
@@ -135,7 +138,7 @@ class Decimal(Field[decimal.Decimal | None]):
             return None
         precision, scale = self.digits
         whole = precision - scale
-        too_large = f"At most {whole} digits before the decimal point."
+        too_large = _("At most %(digits)s digits before the decimal point.", digits=whole)
         # Checked before rounding too: quantize() itself fails on numbers beyond the context's precision.
         if number and number.adjusted() >= whole:
             raise ValueError(too_large)

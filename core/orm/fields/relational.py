@@ -25,6 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import foreign
 from sqlalchemy.orm import relationship
 
+from core.i18n import _
 from core.orm.environment import Environment
 from core.orm.fields.base import Field
 
@@ -62,12 +63,14 @@ class Relational(Field[Any]):
             elif isinstance(item, int) and not isinstance(item, bool):
                 wanted.append(item)
             else:
-                raise ValueError(f"Expected ids of {self.comodel} records, got {item!r}.")
+                raise ValueError(
+                    _("Expected ids of %(model)s records, got %(value)r.", model=self.comodel, value=item)
+                )
         if wanted:
             found = {rec.id: rec for rec in env.session.scalars(select(target).where(target.id.in_(wanted)))}
             missing = [i for i in wanted if i not in found]
             if missing:
-                raise ValueError(f"No {self.comodel} record with id {missing[0]}.")
+                raise ValueError(_("No %(model)s record with id %(id)s.", model=self.comodel, id=missing[0]))
             records += [found[i] for i in wanted]
         return records
 
@@ -146,10 +149,12 @@ class Many2one(Relational):
         if isinstance(value, target):
             return value
         if type(value) is not int:
-            raise ValueError(f"Expected the id of a {self.comodel} record, got {value!r}.")
+            raise ValueError(
+                _("Expected the id of a %(model)s record, got %(value)r.", model=self.comodel, value=value)
+            )
         record = env.session.get(target, value)
         if record is None:
-            raise ValueError(f"No {self.comodel} record with id {value}.")
+            raise ValueError(_("No %(model)s record with id %(id)s.", model=self.comodel, id=value))
         return record
 
     def to_json(self, value: Any) -> dict[str, Any] | None:
@@ -202,13 +207,13 @@ class One2many(Relational):
             elif isinstance(item, dict) and item.get("id") is not None:
                 line = current.get(item["id"])
                 if line is None:
-                    raise ValueError(f"Line {item['id']} does not belong to this record.")
+                    raise ValueError(_("Line %(id)s does not belong to this record.", id=item["id"]))
                 line.write({key: val for key, val in item.items() if key != "id"})
                 lines.append(line)
             elif isinstance(item, dict):
                 lines.append(target.new(env, item))
             else:
-                raise ValueError("Lines are given as objects of field values.")
+                raise ValueError(_("Lines are given as objects of field values."))
         setattr(record, self.name, lines)
 
     def to_json(self, value: Any) -> list[int]:

@@ -9,6 +9,7 @@ from sqlalchemy import String
 from sqlalchemy import Text as SAText
 from sqlalchemy.types import TypeEngine
 
+from core.i18n import _
 from core.orm.environment import Environment
 from core.orm.fields.base import Field
 
@@ -16,7 +17,7 @@ from core.orm.fields.base import Field
 def refuse_nul(value: str) -> None:
     """Text with a NUL character cannot be stored (PostgreSQL refuses it): say so as a field error."""
     if "\x00" in value:
-        raise ValueError("Text cannot contain NUL characters.")
+        raise ValueError(_("Text cannot contain NUL characters."))
 
 
 class Char(Field[str | None]):
@@ -35,11 +36,11 @@ class Char(Field[str | None]):
         if value is None or value is False:
             return None
         if not isinstance(value, str):
-            raise ValueError("Enter text.")
+            raise ValueError(_("Enter text."))
         refuse_nul(value)
         value = value.strip()
         if self.size is not None and len(value) > self.size:
-            raise ValueError(f"At most {self.size} characters.")
+            raise ValueError(_("At most %(size)s characters.", size=self.size))
         return value or None
 
 
@@ -55,7 +56,7 @@ class Text(Field[str | None]):
         if value is None or value is False:
             return None
         if not isinstance(value, str):
-            raise ValueError("Enter text.")
+            raise ValueError(_("Enter text."))
         refuse_nul(value)
         return value
 
@@ -79,4 +80,4 @@ class Boolean(Field[bool]):
             return bool(value)
         if isinstance(value, str) and value.lower() in ("true", "false", "1", "0", "yes", "no", "on", "off"):
             return value.lower() in ("true", "1", "yes", "on")
-        raise ValueError("Enter true or false.")
+        raise ValueError(_("Enter true or false."))

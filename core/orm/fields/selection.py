@@ -16,6 +16,7 @@ from sqlalchemy import String
 from sqlalchemy.types import TypeEngine
 
 from core.errors import ConfigError
+from core.i18n import _
 from core.orm.environment import Environment
 from core.orm.fields.base import Field
 
@@ -74,7 +75,7 @@ class Selection(Field[str | None]):
         if value is None or value == "" or value is False:
             return None
         if value not in self.values:
-            raise ValueError(f"Choose one of: {', '.join(self.values)}.")
+            raise ValueError(_("Choose one of: %(options)s.", options=", ".join(self.values)))
         return str(value)
 
     def describe(self) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from sqlalchemy import TypeDecorator
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeEngine
 
+from core.i18n import _
 from core.orm.environment import Environment
 from core.orm.fields.base import Field
 
@@ -47,13 +48,13 @@ class Date(Field[dt.date | None]):
         if value is None or value == "":
             return None
         if isinstance(value, dt.datetime):
-            raise ValueError("Enter a date without a time.")
+            raise ValueError(_("Enter a date without a time."))
         if isinstance(value, dt.date):
             return value
         try:
             return dt.date.fromisoformat(str(value))
         except ValueError:
-            raise ValueError("Enter a date as YYYY-MM-DD.") from None
+            raise ValueError(_("Enter a date as YYYY-MM-DD.")) from None
 
     def to_json(self, value: Any) -> str | None:
         return None if value is None else value.isoformat()
@@ -74,7 +75,7 @@ class Datetime(Field[dt.datetime | None]):
             try:
                 value = dt.datetime.fromisoformat(str(value))
             except ValueError:
-                raise ValueError("Enter a date and time as YYYY-MM-DDTHH:MM.") from None
+                raise ValueError(_("Enter a date and time as YYYY-MM-DDTHH:MM.")) from None
         if value.tzinfo is None:
             value = value.replace(tzinfo=env.tz)
         return value.astimezone(dt.UTC)

@@ -9,7 +9,8 @@ as on the page::
     GET /web/base.partner/export.csv?filter=companies&order=name
     GET /web/base.partner/export.xlsx?ids=4,7,9
 
-CSV is UTF-8 with a byte order mark (spreadsheets then read it as UTF-8),
+At most `MAX_ROWS` records export at once; more is a 400 asking to narrow
+the search. CSV is UTF-8 with a byte order mark (spreadsheets then read it as UTF-8),
 numbers with a dot and ISO dates. Text that a spreadsheet would run as a
 formula (``=``, ``+``, ``-``, ``@``) is prefixed with an apostrophe. XLSX
 (XlsxWriter) keeps numbers and dates typed, and writes text as text.
@@ -29,6 +30,7 @@ from typing import TYPE_CHECKING
 from typing import Any
 
 import xlsxwriter
+from werkzeug.exceptions import BadRequest
 from werkzeug.exceptions import NotFound
 from werkzeug.wrappers import Response
 
@@ -51,6 +53,7 @@ FORMATS = ("csv", "xlsx")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_WIDTH = 60
+MAX_ROWS = 100_000  # a bigger export is refused: it would hold a worker and its memory for minutes
 SHEET_NAME_REFUSED = re.compile(r"[\[\]:*?/\\]")
 
 Cell = str | int | float | decimal.Decimal | dt.date | dt.datetime | None
@@ -172,7 +175,16 @@ def export(request: Request, model: str, kind: str) -> Response:
     ids = selected_ids(request.args.getlist("ids"))
     if ids:
         domain = [*domain, ("id", "in", ids)]
-    found = read_rows(env, model, domain, columns, order=orm_order(query) or view.order)
+    matching = env[model].search_count(domain)
+    if matching > MAX_ROWS:
+        raise BadRequest(
+            _(
+                "%(count)s records match: an export holds at most %(limit)s. Narrow the search.",
+                count=fmt.number(matching),
+                limit=fmt.number(MAX_ROWS),
+            )
+        )
+    found = read_rows(env, model, domain, columns, order=orm_order(env, query) or view.order)
     headers = [column.label for column in columns]
     rows = [[cell(column, row, fmt, request.tz) for column in columns] for row in found]
     filename = f"{model}.{kind}"

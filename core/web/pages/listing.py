@@ -136,7 +136,7 @@ def list_page(request: Request, query: Query) -> Response:
             query.model,
             shown,
             columns,
-            order=orm_order(query) or view.order,
+            order=orm_order(env, query) or view.order,
             limit=view.limit,
             offset=offset,
             extra=extra,

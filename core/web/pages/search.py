@@ -195,14 +195,29 @@ def _page(text: str | None) -> int:
 
 
 def sortable(env: Environment, model: str, name: str) -> bool:
-    """Whether the list can be sorted by column ``name``: a stored, visible, single-valued field."""
+    """Whether the list can be sorted by column ``name``: a stored, visible, single-valued field
+    (a many2one sorts by the name of the record it points at, `sort_key`)."""
     field = env.registry[model]._fields.get(name)
-    return (
-        field is not None
-        and field.store
-        and field.type_name not in UNSORTABLE | {"many2one"}
-        and env.access.can_see_field(field)
-    )
+    if (
+        field is None
+        or not field.store
+        or field.type_name in UNSORTABLE
+        or not env.access.can_see_field(field)
+    ):
+        return False
+    if field.type_name != "many2one":
+        return True
+    comodel = env.registry[field.comodel]  # type: ignore[attr-defined]
+    named = comodel._fields.get(comodel._rec_name or "")
+    return named is not None and named.store and env.access.can_see_field(named)
+
+
+def sort_key(env: Environment, model: str, name: str) -> str:
+    """What the ORM sorts column ``name`` by: the field, or for a many2one its record's name field."""
+    field = env.registry[model]._fields[name]
+    if field.type_name == "many2one":
+        return f"{name}.{env.registry[field.comodel]._rec_name}"  # type: ignore[attr-defined]
+    return name
 
 
 def _order(env: Environment, ui: UI, model: str, order: str | None) -> str | None:
@@ -215,12 +230,12 @@ def _order(env: Environment, ui: UI, model: str, order: str | None) -> str | Non
     return order
 
 
-def orm_order(query: Query) -> str | None:
-    """The query's sort as an ORM order string (``"name desc, id"``), or None for the view's."""
+def orm_order(env: Environment, query: Query) -> str | None:
+    """The query's sort as an ORM order string (``"partner.name desc, id"``), or None for the view's."""
     if query.order is None:
         return None
-    name = query.order.removeprefix("-")
-    return f"{name} {'desc' if query.order.startswith('-') else 'asc'}, id"
+    key = sort_key(env, query.model, query.order.removeprefix("-"))
+    return f"{key} {'desc' if query.order.startswith('-') else 'asc'}, id"
 
 
 def placeholder_values(env: Environment) -> dict[str, Any]:
