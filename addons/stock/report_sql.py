@@ -11,14 +11,12 @@ differently; the constructs below compile to each::
 from __future__ import annotations
 
 import datetime as dt
-import decimal
 from typing import Any
 
 from sqlalchemy import Date
 from sqlalchemy import Integer
 from sqlalchemy import bindparam
 from sqlalchemy import case
-from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
@@ -77,9 +75,9 @@ def to_company_currency(
 ) -> Any:
     """``amount`` in ``currency`` expressed in ``company_currency``, at the latest rates on ``day``.
 
-    A currency's rate says how many units of it one unit of the company's
-    currency buys; the company's own counts 1 when it has no rate. The amount
-    is NULL when ``currency`` has no rate on or before ``day``.
+    Converts as `base.currency.convert` does, in SQL: a currency's rate says
+    how many units of it one unit of the company's currency buys. The amount
+    is NULL when either currency has no rate on or before ``day``.
     """
     rates = registry["base.currency_rate"]._table
 
@@ -92,5 +90,5 @@ def to_company_currency(
             .scalar_subquery()
         )
 
-    converted = amount * func.coalesce(rate(company_currency), decimal.Decimal(1)) / rate(currency)
+    converted = amount * rate(company_currency) / rate(currency)
     return case((currency == company_currency, amount), else_=converted)

@@ -21,19 +21,17 @@ the average carries that rounding (FIFO layers are not kept).
 
 Moves are valued in the company's currency; the cost stays in the product's
 own currency (a Turkish part costed in TRY in a company keeping its books in
-EUR). It is converted at the rates of the day the goods move, the company's
-currency counting 1 when it has no rate of its own.
+EUR). It is converted at the rates of the day the goods move
+(`base.currency.convert`).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import decimal
 from collections.abc import Sequence
 from typing import Any
 
 from addons.stock import ledger
-from core.errors import UserError
 from core.orm.environment import Environment
 
 ZERO = decimal.Decimal(0)
@@ -47,7 +45,7 @@ def value(env: Environment, moves: Sequence[tuple[Any, decimal.Decimal]]) -> Non
     quants change.
 
     Raises:
-        UserError: a product's currency is not the company's and has no rate today.
+        UserError: a product's currency is not the company's and one of them has no rate today.
     """
     if not moves:
         return
@@ -58,13 +56,15 @@ def value(env: Environment, moves: Sequence[tuple[Any, decimal.Decimal]]) -> Non
             env, {move.product.id for move, _ in moves}, internal
         ).items()
     }
-    rates = _Rates(env.today())
+    day, rates = env.today(), {}
     for move, quantity in moves:
         product = move.product
         incoming = move.location.usage != "internal" and move.location_dest.usage == "internal"
         outgoing = move.location.usage == "internal" and move.location_dest.usage != "internal"
-        # how many units of the company's currency one unit of the product's is worth
-        factor = rates.factor(product.currency, move.currency) if incoming or outgoing else ONE
+        # what one unit of the product's currency is worth in the company's
+        factor = ONE
+        if (incoming or outgoing) and product.currency is not None and move.currency is not None:
+            factor = product.currency.convert(ONE, move.currency, day, rates)
         cost = decimal.Decimal(product.cost or 0) * factor
         if incoming:
             price = _incoming_price(move, cost)
@@ -96,27 +96,3 @@ def _incoming_price(move: Any, cost: decimal.Decimal) -> decimal.Decimal:
 
 def _round(move: Any, amount: decimal.Decimal) -> decimal.Decimal:
     return move.currency.round(amount) if move.currency is not None else amount
-
-
-class _Rates:
-    """Exchange rates on one day, read once per currency."""
-
-    def __init__(self, day: dt.date) -> None:
-        self.day = day
-        self.known: dict[int, decimal.Decimal] = {}
-
-    def factor(self, source: Any, company_currency: Any) -> decimal.Decimal:
-        """What one unit of ``source`` is worth in ``company_currency``."""
-        if source is None or company_currency is None or source.id == company_currency.id:
-            return ONE
-        return self._rate(company_currency, company=True) / self._rate(source)
-
-    def _rate(self, currency: Any, company: bool = False) -> decimal.Decimal:
-        if currency.id not in self.known:
-            try:
-                self.known[currency.id] = currency.rate_on(self.day)
-            except UserError:
-                if not company:
-                    raise
-                self.known[currency.id] = ONE
-        return self.known[currency.id]

@@ -41,6 +41,8 @@ from typing import NoReturn
 from sqlalchemy import Select
 
 from core.errors import UserError
+from core.i18n import _
+from core.i18n import current
 from core.orm.model import Model
 
 if TYPE_CHECKING:
@@ -83,5 +85,9 @@ class Report(Model):
         Raises:
             UserError: always.
         """
-        label = cls._description or cls._name
-        raise UserError(f"{label} is a report: its rows follow from other records and cannot be changed.")
+        raise UserError(
+            _(
+                "%(model)s is a report: its rows follow from other records and cannot be changed.",
+                model=current().model_label(cls),
+            )
+        )

@@ -1,10 +1,12 @@
-"""stock as an addon: screens resolve, rights cover its models, tr/hu/fa catalogs are complete."""
+"""stock as an addon: its reports under Inventory › Reporting, rights on its models, its translations.
+
+The catalogs' completeness is checked for every addon in tests/core/test_cli_i18n.py.
+"""
 
 import re
 from pathlib import Path
 
 import pytest
-from babel.messages.pofile import read_po
 
 from core.i18n import translator
 
@@ -36,21 +38,6 @@ def test_every_stock_model_can_be_read_by_storekeepers(db, env):
             for right in env["base.access"].search([("model", "=", name), ("can_read", "=", True)])
         }
         assert groups & {"Inventory / User", "Inventory / Manager", "Base / Internal user"}, name
-
-
-def catalog(name):
-    with (I18N / name).open("rb") as file:
-        return {message.id: message for message in read_po(file) if message.id}
-
-
-def test_every_message_is_translated_keeping_its_placeholders():
-    template = set(catalog("messages.pot"))
-    for lang in ("tr", "hu", "fa"):
-        messages = catalog(f"{lang}.po")
-        assert set(messages) == template, lang
-        for message in messages.values():
-            assert message.string and not message.fuzzy, (lang, message.id)
-            assert sorted(PLACEHOLDER.findall(message.string)) == sorted(PLACEHOLDER.findall(message.id))
 
 
 @pytest.mark.addons("stock", "sales")

@@ -41,8 +41,13 @@ def valued(env, receive, make_picking, warehouse, stock, chair, desk):
     furniture, parts = env["product.category"].create([{"name": "Furniture"}, {"name": "Parts"}])
     chair.category = furniture
     desk.category = furniture
-    lira = env.ref("base.currency_try")
-    env["base.currency_rate"].create({"currency": lira.id, "date": "2000-01-01", "rate": "40"})
+    lira, euro = env.ref("base.currency_try"), env.ref("base.currency_eur")
+    env["base.currency_rate"].create(
+        [
+            {"currency": lira.id, "date": "2000-01-01", "rate": "40"},
+            {"currency": euro.id, "date": "2000-01-01", "rate": "1"},
+        ]
+    )
     bearing = env["product.product"].create(
         {"name": "Rulman", "type": "storable", "currency": lira.id, "category": parts.id}
     )

@@ -32,8 +32,11 @@ def test_receipts_average_the_cost_and_deliveries_are_valued_at_it(env, receive,
 
 def test_a_cost_in_another_currency_is_averaged_in_the_company_s(env, receive, make_picking):
     # The company keeps its books in EUR; 1 EUR buys 40 TRY.
-    lira = env.ref("base.currency_try")
-    env["base.currency_rate"].create({"currency": lira.id, "date": "2000-01-01", "rate": "40"})
+    lira, euro = env.ref("base.currency_try"), env.ref("base.currency_eur")
+    env["base.currency_rate"].create([
+        {"currency": lira.id, "date": "2000-01-01", "rate": "40"},
+        {"currency": euro.id, "date": "2000-01-01", "rate": "1"},
+    ])  # fmt: skip
     bearing = env["product.product"].create(
         {"name": "Rulman", "type": "storable", "currency": lira.id, "cost": "400.00"}
     )
