@@ -11,12 +11,16 @@ quantities. The workflow's steps are modules of their own: `reservation`,
 `replenish`; `hookspecs` lists what other addons can hook into.
 
 With sales installed, confirming an order creates its deliveries and
-quotation lines show what is available (`addons.stock.sales`).
+quotation lines show what is available (`addons.stock.sales`). With
+accounting installed, each transfer or count that moves goods into or out
+of the company's stock posts its valuation entry (`addons.stock.accounting`).
 """
 
 from addons.stock import hooks
 from addons.stock import hookspecs
 from addons.stock import views
+from addons.stock.accounting import hooks as accounting_hooks
+from addons.stock.accounting import models as accounting_models
 from addons.stock.models import adjustment
 from addons.stock.models import location
 from addons.stock.models import lot
@@ -53,3 +57,11 @@ def register(addon: Addon) -> None:
         addon.models(sales_models.Move, sales_models.Picking, sales_models.OrderLine, sales_models.Order)
         addon.views(*views.sales_declarations)
         addon.hooks(sales_hooks)
+    with addon.extra("accounting"):
+        addon.models(
+            accounting_models.Company,
+            accounting_models.Category,
+            accounting_models.MoveLine,
+        )
+        addon.views(*views.accounting_declarations)
+        addon.hooks(accounting_hooks)

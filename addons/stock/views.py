@@ -447,3 +447,23 @@ sales_order_form = extend(
 )
 sales_order_list = extend("sales.order.list", fields=["delivery_status"], after="state")
 sales_declarations = [sales_order_form, sales_order_list]
+
+# -- with accounting ---------------------------------------------------------------------------
+
+category_form = extend(
+    "product.category.form",
+    pages=[
+        Page(
+            "accounting",
+            "Accounting",
+            [
+                "stock_valuation_account",
+                "stock_received_account",
+                "cogs_account",
+                "inventory_loss_account",
+                "inventory_gain_account",
+            ],
+        )
+    ],
+)
+accounting_declarations = [category_form]
