@@ -5,6 +5,8 @@ import decimal
 import pytest
 
 from addons.accounting.charts import load_chart
+from addons.accounting.reporting import Filters
+from addons.accounting.reporting import trial_balance
 from core.errors import UserError
 from core.errors import ValidationError
 from core.testing import as_user
@@ -64,6 +66,9 @@ def test_receipts_deliveries_and_returns_post_at_the_average_cost(env, company, 
     assert entries_of(env, back.name) == [
         (f"STJ/{year}/00004", [("153", D("128.00"), 0), ("621", 0, D("128.00"))])
     ]
+    # 153 holds 300 + 180 − 128 + 128 = 480.00: the 15 chairs on hand at 32.00; 621 is back to zero.
+    balances = {row.code: row.closing for row in trial_balance(env, Filters(company=company.id))}
+    assert (balances["153"], balances["329"], balances["621"]) == (D("480.00"), D("-480.00"), D("0.00"))
 
 
 def test_an_entry_is_dated_numbered_referenced_and_points_at_its_moves(
