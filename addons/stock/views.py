@@ -466,4 +466,12 @@ category_form = extend(
         )
     ],
 )
-accounting_declarations = [category_form]
+valuation_check_menu = Menu(
+    "stock.valuation_check",
+    "Stock against the books",
+    parent="accounting.reports",
+    url="/stock/valuation/check",
+    sequence=50,
+    groups=("accounting.group_user",),
+)
+accounting_declarations = [category_form, valuation_check_menu]

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from werkzeug.routing import Rule
+
 from addons.accounting.charts import load_chart_extra
+from addons.stock.accounting import check
 from addons.stock.accounting import entries
 from core.hookspecs import hookimpl
 from core.orm.environment import Environment
@@ -23,3 +26,9 @@ def addon_installed(env: Environment, addon: str) -> None:
     if addon in ("stock", "accounting"):
         for company in env["base.company"].search([("chart_template", "is set", 0)]):
             load_chart_extra(env, company, "stock")
+
+
+@hookimpl
+def register_routes() -> list[Rule]:
+    """The page comparing the stock with the books (`addons.stock.accounting.check`)."""
+    return check.rules()
