@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from addons.stock.accounting.models import ROLES
 from core.errors import UserError
 from core.i18n import _
 from core.orm.environment import Environment
@@ -35,13 +36,6 @@ COUNTERPARTS = {
     "supplier": ("stock_received", "stock_received"),
     "customer": ("cogs", "cogs"),
     "inventory": ("inventory_gain", "inventory_loss"),
-}
-ROLE_LABELS = {
-    "stock_valuation": "stock valuation",
-    "stock_received": "goods received not invoiced",
-    "cogs": "cost of goods sold",
-    "inventory_loss": "inventory loss",
-    "inventory_gain": "inventory gain",
 }
 
 
@@ -72,10 +66,10 @@ class Accounts:
         if account is None:
             raise UserError(
                 _(
-                    "%(company)s has no %(role)s account for %(category)s: set one on the product "
-                    "category or on the company.",
+                    "%(company)s has no “%(role)s” for %(category)s: set one on the product category "
+                    "or on the company.",
                     company=company.name,
-                    role=_(ROLE_LABELS[role]),
+                    role=_(ROLES[role][0]),
                     category=category.complete_name
                     if category is not None
                     else _("products without a category"),

@@ -175,7 +175,9 @@ def test_a_missing_account_refuses_the_validation_naming_it(env, company, receiv
     receive((chair, 5, "30.00"))
     company.default_cogs_account = None
     delivery = make_picking("outgoing", (chair, 2))
-    with pytest.raises(UserError, match="has no cost of goods sold account for products without a category"):
+    with pytest.raises(
+        UserError, match="has no “Cost of goods sold account” for products without a category"
+    ):
         delivery.action_validate()
 
 
