@@ -5,10 +5,11 @@ Models: ``stock.location`` (a tree, internal or virtual), ``stock.warehouse``
 by `addons.stock.ledger`), ``stock.move`` and ``stock.move_line`` (what moves
 and from where), ``stock.picking`` (receipts, deliveries, internal
 transfers), ``stock.lot``, ``stock.adjustment`` (counts) and
-``stock.reorder_rule``; ``product.product`` gains a type, tracking and its
-quantities. The workflow's steps are modules of their own: `reservation`,
-`validation`, `returns`, `valuation` (average cost), `forecast` and
-`replenish`; `hookspecs` lists what other addons can hook into.
+``stock.reorder_rule``, ``stock.cost_layer`` (FIFO); ``product.product``
+gains a type, tracking and its quantities, ``product.category`` its costing
+method. The workflow's steps are modules of their own: `reservation`,
+`validation`, `returns`, `valuation` (average cost, or `fifo`), `forecast`
+and `replenish`; `hookspecs` lists what other addons can hook into.
 
 With sales installed, confirming an order creates its deliveries and
 quotation lines show what is available (`addons.stock.sales`). With
@@ -22,6 +23,8 @@ from addons.stock import views
 from addons.stock.accounting import hooks as accounting_hooks
 from addons.stock.accounting import models as accounting_models
 from addons.stock.models import adjustment
+from addons.stock.models import category
+from addons.stock.models import cost_layer
 from addons.stock.models import location
 from addons.stock.models import lot
 from addons.stock.models import move
@@ -49,6 +52,8 @@ def register(addon: Addon) -> None:
         adjustment.AdjustmentLine,
         reorder_rule.ReorderRule,
         product.Product,
+        category.Category,
+        cost_layer.CostLayer,
     )
     addon.views(*views.declarations)
     addon.hookspecs(hookspecs)

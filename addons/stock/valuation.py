@@ -17,7 +17,11 @@ between internal locations, or between two outside locations, are worth
 nothing to the books. Each move keeps ``price_unit`` and ``value``
 (positive in, negative out), rounded to the company's currency; accounting
 posts its entries from them. The cost is rounded to its currency too, so
-the average carries that rounding (FIFO layers are not kept).
+the average carries that rounding.
+
+Products whose category is costed ``fifo`` keep cost layers instead
+(`addons.stock.fifo`): goods coming in make a layer at the same unit price,
+goods going out are valued at the oldest layers they take.
 """
 
 from __future__ import annotations
@@ -26,7 +30,9 @@ import decimal
 from collections.abc import Sequence
 from typing import Any
 
+from addons.stock import fifo
 from addons.stock import ledger
+from addons.stock.models.category import cost_method
 from core.orm.environment import Environment
 
 ZERO = decimal.Decimal(0)
@@ -47,12 +53,21 @@ def value(env: Environment, moves: Sequence[tuple[Any, decimal.Decimal]]) -> Non
             env, {move.product.id for move, _ in moves}, internal
         ).items()
     }
+    costed_fifo = {move.product.id for move, _ in moves if cost_method(move.product.category) == "fifo"}
+    layers = fifo.Layers(env, costed_fifo) if costed_fifo else None
     for move, quantity in moves:
         product = move.product
         incoming = move.location.usage != "internal" and move.location_dest.usage == "internal"
         outgoing = move.location.usage == "internal" and move.location_dest.usage != "internal"
         cost = decimal.Decimal(product.cost or 0)
-        if incoming:
+        if incoming and layers is not None and product.id in costed_fifo:
+            move.price_unit = _incoming_price(move, cost)
+            move.value = layers.add(move, quantity, move.price_unit)
+        elif outgoing and layers is not None and product.id in costed_fifo:
+            taken = layers.take(move, quantity, cost)
+            move.price_unit = taken / quantity
+            move.value = -taken
+        elif incoming:
             price = _incoming_price(move, cost)
             before = on_hand[product.id]
             if before > 0:
@@ -68,6 +83,8 @@ def value(env: Environment, moves: Sequence[tuple[Any, decimal.Decimal]]) -> Non
             move.value = _round(move, -quantity * cost)
         else:
             move.value = ZERO
+    if layers is not None:
+        layers.update_costs()
     env.flush()
 
 

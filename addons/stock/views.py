@@ -253,6 +253,12 @@ product_form = extend(
         )
     ],
 )
+category_costing = extend("product.category.form", fields=["cost_method"], after="parent")
+cost_layer_list = ListView(
+    "stock.cost_layer",
+    columns=["product", "move", "quantity", "unit_cost", "value", "remaining_quantity", "remaining_value"],
+    sums=["value", "remaining_value"],
+)
 product_search = extend(
     "product.product.search",
     filters=[Filter("storable", "Storable", [("type", "=", "storable")])],
@@ -343,6 +349,13 @@ actions = [
     ),
     Action("stock.on_hand", "Stock on hand", "stock.quant", views=["list"]),
     Action("stock.moves", "Moves history", "stock.move", views=["list", "form"]),
+    Action(
+        "stock.cost_layers",
+        "Cost layers",
+        "stock.cost_layer",
+        views=["list"],
+        domain=[("remaining_quantity", ">", 0)],
+    ),
     Action("stock.adjustments", "Inventory counts", "stock.adjustment"),
     Action("stock.reorder_rules", "Reorder rules", "stock.reorder_rule"),
     Action("stock.warehouses", "Warehouses", "stock.warehouse"),
@@ -382,6 +395,14 @@ menus = [
     Menu("stock.reporting", "Reporting", parent="stock", sequence=40),
     Menu("stock.dashboard", "Overview", parent="stock.reporting", dashboard="stock.overview", sequence=10),
     Menu("stock.moves", "Moves history", parent="stock.reporting", action="stock.moves", sequence=20),
+    Menu(
+        "stock.cost_layers",
+        "Cost layers",
+        parent="stock.reporting",
+        action="stock.cost_layers",
+        sequence=30,
+        groups=("product.group_cost_reader",),
+    ),
     Menu("stock.configuration", "Configuration", parent="stock", sequence=90, groups=MANAGERS),
     Menu(
         "stock.configuration.warehouses",
@@ -426,6 +447,8 @@ declarations = [
     lot_list,
     product_form,
     product_search,
+    category_costing,
+    cost_layer_list,
     dashboard,
     *actions,
     *menus,
