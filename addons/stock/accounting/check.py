@@ -2,7 +2,8 @@
 
 Per stock valuation account of a company: what the storable goods on hand in
 its internal locations are worth (quantity × the product's average cost,
-rounded to the currency, summed per account the products book to) and the
+rounded to the currency; for FIFO products, what their open cost layers in
+the company have left), summed per account the products book to, and the
 account's balance in the posted entries (`addons.accounting.reporting`).
 They differ when stock moved while the company kept no stock journal or
 before accounting was installed, when someone booked on the account by
@@ -13,8 +14,9 @@ hand, and by the rounding of the average cost
     rows = stock_against_ledger(env, company_id)
     rows[0].code, rows[0].stock_value, rows[0].balance, rows[0].difference
 
-A fixed number of queries: the quantities grouped by product, the
-products, the accounts of their categories, the balances.
+A fixed number of queries: the quantities and the open layers' values
+grouped by product, the products, the accounts of their categories, the
+balances.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from addons.accounting.reporting import Filters
 from addons.accounting.reporting import trial_balance
 from addons.stock.accounting.accounts import Accounts
 from addons.stock.ledger import to_quantity
+from addons.stock.models.category import cost_method
 from core.errors import UserError
 from core.i18n import _
 from core.orm.environment import Environment
@@ -105,6 +108,14 @@ def _values_by_account(env: Environment, company: Any) -> dict[int | None, decim
         .group_by(quants.c.product_id)
     )
     on_hand = {product: to_quantity(quantity) for product, quantity in env.session.execute(stmt)}
+    layers = env.registry["stock.cost_layer"]._table
+    layered = dict(
+        env.session.execute(
+            select(layers.c.product_id, func.sum(layers.c.remaining_value))
+            .where(layers.c.company_id == company.id, layers.c.remaining_quantity > 0)
+            .group_by(layers.c.product_id)
+        ).all()
+    )
     found = env["product.product"].search([("id", "in", list(on_hand))])
     found.prefetch(["category"])
     resolver, currency = Accounts(env), company.currency
@@ -114,7 +125,10 @@ def _values_by_account(env: Environment, company: Any) -> dict[int | None, decim
             account = resolver.account("stock_valuation", product.category, company).id
         except UserError:
             account = None
-        values[account] += currency.round(on_hand[product.id] * decimal.Decimal(product.cost or 0))
+        if cost_method(product.category) == "fifo":
+            values[account] += currency.round(decimal.Decimal(str(layered.get(product.id) or 0)))
+        else:
+            values[account] += currency.round(on_hand[product.id] * decimal.Decimal(product.cost or 0))
     return values
 
 

@@ -51,6 +51,17 @@ def test_the_stock_matches_the_books_until_someone_books_on_the_stock_account_by
 
 
 @pytest.mark.addons("stock", "accounting")
+def test_fifo_goods_are_worth_what_their_open_layers_have_left(env, receive, make_picking, chair):
+    company = env.ref("base.main_company")
+    load_chart(env, company, "tr_tdhp")
+    chair.category = env["product.category"].create({"name": "FIFO", "cost_method": "fifo"})
+    receive((chair, 1, "10.00"), (chair, 2, "10.01"))
+    # The three chairs are worth 30.02; their cost shown, 30.02 / 3 rounded, would say 3 × 10.01 = 30.03.
+    assert chair.cost == D("10.01")
+    assert figures(stock_against_ledger(env, company.id)) == [("153", D("30.02"), D("30.02"), 0)]
+
+
+@pytest.mark.addons("stock", "accounting")
 def test_goods_received_while_the_company_kept_no_stock_journal_show_as_a_difference(env, receive, chair):
     company = env.ref("base.main_company")
     load_chart(env, company, "tr_tdhp")
