@@ -29,13 +29,31 @@ earnings)::
     name = "Kasa"
     type = "cash"
 
+What a chart keeps for another addon goes in a table named after it, used
+only where that addon is installed: its journals (a ``role`` names the
+company field ``<role>_journal`` that points at one) and its default
+accounts (role ``x`` fills the company field ``default_x_account``, which
+that addon declares)::
+
+    [extras.stock.defaults]
+    stock_valuation = "153"
+
+    [[extras.stock.journals]]
+    code = "STJ"
+    name = "Stok Hareketleri"
+    type = "general"
+    role = "stock"
+
 Templates are read and validated once per process (a marshmallow schema, and
 every code they refer to must be one of their accounts), so a wrong template
 fails with its file and the key at fault before anything is written.
 Loading copies the template into the company's own records, which the
-company then edits freely; the template is not consulted again::
+company then edits freely; the template is not consulted again, except by
+`load_chart_extra` when an addon the template has a table for is installed
+after the chart was loaded::
 
     load_chart(env, company, "tr_tdhp")
+    load_chart_extra(env, company, "stock")   # stock installed later: its journal and defaults
 """
 
 from __future__ import annotations
@@ -63,6 +81,7 @@ FOLDER = Path(__file__).resolve().parent / "charts"
 DEFAULT_ROLES = ("receivable", "payable", "income", "expense", "retained_earnings")
 # The company field each default fills (`addons.accounting.models.company.Company`).
 DEFAULT_FIELDS = {role: f"default_{role}_account" for role in DEFAULT_ROLES}
+ROLE = r"^[a-z][a-z0-9_]*$"
 
 
 class _ChartSchema(Schema):
@@ -105,6 +124,20 @@ class _JournalSchema(Schema):
     default_account = fields.String(load_default=None)
 
 
+class _ExtraJournalSchema(_JournalSchema):
+    role = fields.String(load_default=None, validate=validate.Regexp(ROLE))
+
+
+class _ExtraSchema(Schema):
+    class Meta:
+        unknown = RAISE
+
+    defaults = fields.Dict(
+        keys=fields.String(validate=validate.Regexp(ROLE)), values=fields.String(), load_default=dict
+    )
+    journals = fields.List(fields.Nested(_ExtraJournalSchema), load_default=list)
+
+
 class _TemplateSchema(Schema):
     class Meta:
         unknown = RAISE
@@ -113,6 +146,19 @@ class _TemplateSchema(Schema):
     defaults = fields.Nested(_DefaultsSchema, required=True)
     journals = fields.List(fields.Nested(_JournalSchema), required=True, validate=validate.Length(min=1))
     accounts = fields.List(fields.Nested(_AccountSchema), required=True, validate=validate.Length(min=1))
+    extras = fields.Dict(
+        keys=fields.String(validate=validate.Regexp(ROLE)),
+        values=fields.Nested(_ExtraSchema),
+        load_default=dict,
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class ChartExtra:
+    """What a template keeps for one other addon: default accounts by role, and journals."""
+
+    defaults: dict[str, str]
+    journals: tuple[dict[str, Any], ...]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -126,6 +172,7 @@ class ChartTemplate:
     defaults: dict[str, str]
     journals: tuple[dict[str, Any], ...]
     accounts: tuple[dict[str, Any], ...]
+    extras: dict[str, ChartExtra] = dataclasses.field(default_factory=dict)
 
 
 def read_template(path: Path) -> ChartTemplate:
@@ -148,12 +195,17 @@ def read_template(path: Path) -> ChartTemplate:
     if duplicates:
         raise ConfigError(f"chart template {path.name}: accounts {', '.join(duplicates)} appear twice")
     wanted = [(f"defaults.{role}", code) for role, code in values["defaults"].items()]
-    wanted += [
-        (f"journal {j['code']}", j["default_account"]) for j in values["journals"] if j["default_account"]
-    ]
+    journals = list(values["journals"])
+    for addon, extra in values["extras"].items():
+        wanted += [(f"extras.{addon}.defaults.{role}", code) for role, code in extra["defaults"].items()]
+        journals += extra["journals"]
+    wanted += [(f"journal {j['code']}", j["default_account"]) for j in journals if j["default_account"]]
     for where, code in wanted:
         if code not in codes:
             raise ConfigError(f"chart template {path.name}: {where} names account {code!r}, which it lacks")
+    journal_codes = [journal["code"] for journal in journals]
+    if len(set(journal_codes)) != len(journal_codes):
+        raise ConfigError(f"chart template {path.name}: two journals share a code")
     return ChartTemplate(
         code=path.stem,
         name=values["chart"]["name"],
@@ -162,6 +214,10 @@ def read_template(path: Path) -> ChartTemplate:
         defaults=dict(values["defaults"]),
         journals=tuple(values["journals"]),
         accounts=tuple(values["accounts"]),
+        extras={
+            addon: ChartExtra(dict(extra["defaults"]), tuple(extra["journals"]))
+            for addon, extra in values["extras"].items()
+        },
     )
 
 
@@ -176,7 +232,8 @@ def load_chart(env: Environment, company: Any, template: str) -> None:
 
     Runs as the calling user: creating accounts and journals needs the
     rights of an accounting adviser. Everything is created in the caller's
-    transaction, so a refusal leaves nothing behind.
+    transaction, so a refusal leaves nothing behind. The template's tables
+    for installed addons are loaded too (`load_chart_extra`).
 
     Raises:
         UserError: no template has this code, or the company already has accounts.
@@ -187,23 +244,11 @@ def load_chart(env: Environment, company: Any, template: str) -> None:
     if env["accounting.account"].search_count([("company", "=", company.id)]):
         raise UserError(_("%(company)s already has a chart of accounts.", company=company.name))
     accounts = env["accounting.account"].create(
-        [
-            {key: value for key, value in {**account, "company": company.id}.items() if value is not None}
-            for account in chart.accounts
-        ]
+        [_account_values(account, company) for account in chart.accounts]
     )
     by_code = {account.code: account.id for account in accounts}
     env["accounting.journal"].create(
-        [
-            {
-                "code": journal["code"],
-                "name": journal["name"],
-                "type": journal["type"],
-                "company": company.id,
-                "default_account": by_code.get(journal["default_account"] or ""),
-            }
-            for journal in chart.journals
-        ]
+        [_journal_values(journal, company, by_code) for journal in chart.journals]
     )
     with env.sudo():
         target = env["base.company"].get(company.id)
@@ -213,3 +258,67 @@ def load_chart(env: Environment, company: Any, template: str) -> None:
                 **{DEFAULT_FIELDS[role]: by_code[code] for role, code in chart.defaults.items()},
             }
         )
+    for addon in chart.extras:
+        if addon in env.registry.addons:
+            load_chart_extra(env, target, addon)
+
+
+def _account_values(account: dict[str, Any], company: Any) -> dict[str, Any]:
+    """The values creating a template's account in ``company``."""
+    return {key: value for key, value in {**account, "company": company.id}.items() if value is not None}
+
+
+def _journal_values(journal: dict[str, Any], company: Any, accounts: dict[str, int]) -> dict[str, Any]:
+    """The values creating a template's journal in ``company``, whose account ids are ``accounts`` by code."""
+    return {
+        "code": journal["code"],
+        "name": journal["name"],
+        "type": journal["type"],
+        "company": company.id,
+        "default_account": accounts.get(journal["default_account"] or ""),
+    }
+
+
+def load_chart_extra(env: Environment, company: Any, addon: str) -> None:
+    """Give ``company`` what its chart template keeps for ``addon``: journals and default accounts.
+
+    For an addon installed after the chart was loaded (its ``addon_installed``
+    hook calls this), and by `load_chart`. It only adds: journals whose code
+    the company has are kept, defaults already set stay, and the accounts
+    the defaults name are created from the template where the company lacks
+    them. A company without a chart template, or whose template has no table
+    for ``addon``, is left alone.
+
+    Raises:
+        ConfigError: the template names a default or a journal role for which
+            the company has no field (``addon`` does not declare it).
+    """
+    chart = chart_templates().get(company.chart_template or "")
+    extra = chart.extras.get(addon) if chart is not None else None
+    if extra is None:
+        return
+    accounts = {a.code: a.id for a in env["accounting.account"].search([("company", "=", company.id)])}
+    wanted = {
+        *extra.defaults.values(),
+        *(j["default_account"] for j in extra.journals if j["default_account"]),
+    }
+    missing = [a for a in chart.accounts if a["code"] in wanted and a["code"] not in accounts]
+    if missing:
+        created = env["accounting.account"].create([_account_values(account, company) for account in missing])
+        accounts.update({account.code: account.id for account in created})
+    journals = {j.code: j.id for j in env["accounting.journal"].search([("company", "=", company.id)])}
+    new = [journal for journal in extra.journals if journal["code"] not in journals]
+    if new:
+        made = env["accounting.journal"].create([_journal_values(j, company, accounts) for j in new])
+        journals.update({journal.code: journal.id for journal in made})
+    links = {f"default_{role}_account": accounts[code] for role, code in extra.defaults.items()}
+    links |= {f"{j['role']}_journal": journals[j["code"]] for j in extra.journals if j["role"]}
+    with env.sudo():
+        target = env["base.company"].get(company.id)
+        unknown = sorted(name for name in links if name not in type(target)._fields)
+        if unknown:
+            raise ConfigError(
+                f"chart template {chart.code}.toml: [extras.{addon}] fills {', '.join(unknown)}, "
+                f"which {addon} does not add to companies"
+            )
+        target.write({name: value for name, value in links.items() if getattr(target, name) is None})

@@ -5,21 +5,28 @@ Models: ``stock.location`` (a tree, internal or virtual), ``stock.warehouse``
 by `addons.stock.ledger`), ``stock.move`` and ``stock.move_line`` (what moves
 and from where), ``stock.picking`` (receipts, deliveries, internal
 transfers), ``stock.lot``, ``stock.adjustment`` (counts) and
-``stock.reorder_rule``; ``product.product`` gains a type, tracking and its
-quantities. The workflow's steps are modules of their own: `reservation`,
-`validation`, `returns`, `valuation` (average cost), `forecast` and
-`replenish`; `hookspecs` lists what other addons can hook into. The
+``stock.reorder_rule``, ``stock.cost_layer`` (FIFO); ``product.product``
+gains a type, tracking and its quantities, ``product.category`` its costing
+method. The workflow's steps are modules of their own: `reservation`,
+`validation`, `returns`, `valuation` (average cost, or `fifo`), `forecast`
+and `replenish`; `hookspecs` lists what other addons can hook into. The
 reports ``stock.value``, ``stock.turnover`` and ``stock.late_delivery`` are
 queries (`reporting`).
 
 With sales installed, confirming an order creates its deliveries and
-quotation lines show what is available (`addons.stock.sales`).
+quotation lines show what is available (`addons.stock.sales`). With
+accounting installed, each transfer or count that moves goods into or out
+of the company's stock posts its valuation entry (`addons.stock.accounting`).
 """
 
 from addons.stock import hooks
 from addons.stock import hookspecs
 from addons.stock import views
+from addons.stock.accounting import hooks as accounting_hooks
+from addons.stock.accounting import models as accounting_models
 from addons.stock.models import adjustment
+from addons.stock.models import category
+from addons.stock.models import cost_layer
 from addons.stock.models import late_delivery
 from addons.stock.models import location
 from addons.stock.models import lot
@@ -53,6 +60,8 @@ def register(addon: Addon) -> None:
         stock_value.StockValue,
         turnover.Turnover,
         late_delivery.LateDelivery,
+        category.Category,
+        cost_layer.CostLayer,
     )
     addon.views(*views.declarations)
     addon.hookspecs(hookspecs)
@@ -61,3 +70,11 @@ def register(addon: Addon) -> None:
         addon.models(sales_models.Move, sales_models.Picking, sales_models.OrderLine, sales_models.Order)
         addon.views(*views.sales_declarations)
         addon.hooks(sales_hooks)
+    with addon.extra("accounting"):
+        addon.models(
+            accounting_models.Company,
+            accounting_models.Category,
+            accounting_models.MoveLine,
+        )
+        addon.views(*views.accounting_declarations)
+        addon.hooks(accounting_hooks)

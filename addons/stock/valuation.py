@@ -17,12 +17,16 @@ between internal locations, or between two outside locations, are worth
 nothing to the books. Each move keeps ``price_unit`` and ``value``
 (positive in, negative out), rounded to the company's currency; accounting
 posts its entries from them. The cost is rounded to its currency too, so
-the average carries that rounding (FIFO layers are not kept).
+the average carries that rounding.
 
 Moves are valued in the company's currency; the cost stays in the product's
 own currency (a Turkish part costed in TRY in a company keeping its books in
 EUR). It is converted at the rates of the day the goods move
 (`base.currency.convert`).
+
+Products whose category is costed ``fifo`` keep cost layers instead
+(`addons.stock.fifo`): goods coming in make a layer at the same unit price,
+goods going out are valued at the oldest layers they take.
 """
 
 from __future__ import annotations
@@ -31,7 +35,9 @@ import decimal
 from collections.abc import Sequence
 from typing import Any
 
+from addons.stock import fifo
 from addons.stock import ledger
+from addons.stock.models.category import cost_method
 from core.orm.environment import Environment
 
 ZERO = decimal.Decimal(0)
@@ -57,6 +63,8 @@ def value(env: Environment, moves: Sequence[tuple[Any, decimal.Decimal]]) -> Non
         ).items()
     }
     day, rates = env.today(), {}
+    costed_fifo = {move.product.id for move, _ in moves if cost_method(move.product.category) == "fifo"}
+    layers = fifo.Layers(env, costed_fifo) if costed_fifo else None
     for move, quantity in moves:
         product = move.product
         incoming = move.location.usage != "internal" and move.location_dest.usage == "internal"
@@ -66,7 +74,14 @@ def value(env: Environment, moves: Sequence[tuple[Any, decimal.Decimal]]) -> Non
         if (incoming or outgoing) and product.currency is not None and move.currency is not None:
             factor = product.currency.convert(ONE, move.currency, day, rates)
         cost = decimal.Decimal(product.cost or 0) * factor
-        if incoming:
+        if incoming and layers is not None and product.id in costed_fifo:
+            move.price_unit = _incoming_price(move, cost)
+            move.value = layers.add(move, quantity, move.price_unit)
+        elif outgoing and layers is not None and product.id in costed_fifo:
+            taken = layers.take(move, quantity, cost)
+            move.price_unit = taken / quantity
+            move.value = -taken
+        elif incoming:
             price = _incoming_price(move, cost)
             before = on_hand[product.id]
             if before > 0:
@@ -82,6 +97,8 @@ def value(env: Environment, moves: Sequence[tuple[Any, decimal.Decimal]]) -> Non
             move.value = _round(move, -quantity * cost)
         else:
             move.value = ZERO
+    if layers is not None:
+        layers.update_costs()
     env.flush()
 
 

@@ -334,6 +334,12 @@ product_form = extend(
         )
     ],
 )
+category_costing = extend("product.category.form", fields=["cost_method"], after="parent")
+cost_layer_list = ListView(
+    "stock.cost_layer",
+    columns=["product", "move", "quantity", "unit_cost", "value", "remaining_quantity", "remaining_value"],
+    sums=["value", "remaining_value"],
+)
 product_search = extend(
     "product.product.search",
     filters=[Filter("storable", "Storable", [("type", "=", "storable")])],
@@ -437,6 +443,13 @@ actions = [
     Action("stock.value_report", "Stock value", "stock.value", views=["list"]),
     Action("stock.turnover_report", "Turnover", "stock.turnover", views=["list"]),
     Action("stock.late_deliveries", "Late deliveries", "stock.late_delivery", views=["list", "form"]),
+    Action(
+        "stock.cost_layers",
+        "Cost layers",
+        "stock.cost_layer",
+        views=["list"],
+        domain=[("remaining_quantity", ">", 0)],
+    ),
     Action("stock.adjustments", "Inventory counts", "stock.adjustment"),
     Action("stock.reorder_rules", "Reorder rules", "stock.reorder_rule"),
     Action("stock.warehouses", "Warehouses", "stock.warehouse"),
@@ -497,6 +510,14 @@ menus = [
         action="stock.late_deliveries",
         sequence=50,
     ),
+    Menu(
+        "stock.cost_layers",
+        "Cost layers",
+        parent="stock.reporting",
+        action="stock.cost_layers",
+        sequence=60,
+        groups=("product.group_cost_reader",),
+    ),
     Menu("stock.configuration", "Configuration", parent="stock", sequence=90, groups=MANAGERS),
     Menu(
         "stock.configuration.warehouses",
@@ -547,6 +568,8 @@ declarations = [
     lot_list,
     product_form,
     product_search,
+    category_costing,
+    cost_layer_list,
     dashboard,
     *actions,
     *menus,
@@ -574,3 +597,31 @@ sales_order_lines = extend(
 )
 sales_order_list = extend("sales.order.list", fields=["delivery_status"], after="state")
 sales_declarations = [sales_order_form, sales_order_lines, sales_order_list]
+
+# -- with accounting ---------------------------------------------------------------------------
+
+category_form = extend(
+    "product.category.form",
+    pages=[
+        Page(
+            "accounting",
+            "Accounting",
+            [
+                "stock_valuation_account",
+                "stock_received_account",
+                "cogs_account",
+                "inventory_loss_account",
+                "inventory_gain_account",
+            ],
+        )
+    ],
+)
+valuation_check_menu = Menu(
+    "stock.valuation_check",
+    "Stock against the books",
+    parent="accounting.reports",
+    url="/stock/valuation/check",
+    sequence=50,
+    groups=("accounting.group_user",),
+)
+accounting_declarations = [category_form, valuation_check_menu]

@@ -25,19 +25,27 @@ def test_the_reports_hang_under_inventory_reporting(db):
         "Stock value",
         "Turnover",
         "Late deliveries",
+        "Cost layers",
     ]
     assert db.registry.reports >= {"stock.value", "stock.turnover", "stock.late_delivery"}
 
 
 @pytest.mark.addons("stock")
 def test_every_stock_model_can_be_read_by_storekeepers(db, env):
-    models = [name for name, owner in db.registry.model_owner.items() if owner == "stock"]
+    """Except cost layers, which are costs: cost readers read them (see the next assertion)."""
+    models = [
+        name
+        for name, owner in db.registry.model_owner.items()
+        if owner == "stock" and name != "stock.cost_layer"
+    ]
     for name in models:
         groups = {
             right.group.full_name
             for right in env["base.access"].search([("model", "=", name), ("can_read", "=", True)])
         }
         assert groups & {"Inventory / User", "Inventory / Manager", "Base / Internal user"}, name
+    layers = env["base.access"].search([("model", "=", "stock.cost_layer"), ("can_read", "=", True)])
+    assert {right.group.full_name for right in layers} == {"Products / Cost reader"}
 
 
 @pytest.mark.addons("stock", "sales")
