@@ -26,7 +26,7 @@ def addon_installed(env: Environment, addon: str) -> None:
 
 @hookimpl
 def addon_uninstalling(env: Environment, addon: str) -> None:
-    """Delete every entry and the journals' sequences before accounting's tables go.
+    """Delete every entry, invoice and payment, and the journals' sequences, before accounting's tables go.
 
     Posted entries refuse the ORM's deletion, on purpose; uninstalling the
     whole addon is the one exception, done in SQL: the kernel deletes the
@@ -39,7 +39,16 @@ def addon_uninstalling(env: Environment, addon: str) -> None:
     registry = env.registry
     moves = registry["accounting.move"]._table
     env.session.execute(moves.update().values(reversed_entry_id=None))
-    for model in ("accounting.move_line", "accounting.fiscal_year", "accounting.move"):
+    invoices = registry["accounting.invoice"]._table
+    env.session.execute(invoices.update().values(reversed_invoice_id=None))
+    documents = (
+        "accounting.partial_reconcile",
+        "accounting.invoice_line",
+        "accounting.invoice",
+        "accounting.payment",
+    )
+    ledger = ("accounting.move_line", "accounting.fiscal_year", "accounting.move")
+    for model in (*documents, *ledger):
         env.session.execute(registry[model]._table.delete())
     sequences = registry["base.sequence"]._table
     counters = registry["base.sequence_number"]._table

@@ -49,6 +49,21 @@ def test_the_demo_company_keeps_turkish_books_with_a_closed_month(demo):
     assert demo["accounting.analytic_account"].search_count([("name", "=", "İzmir Şubesi")]) == 1
 
 
+def test_the_chart_maps_the_demo_taxes_to_the_kdv_accounts_and_return_lines(demo):
+    sale, purchase = demo.ref("commerce.demo_tax_kdv20"), demo.ref("commerce.demo_tax_kdv20_purchase")
+    assert (sale.account.code, sale.refund_account.code, sale.base_grid.code, sale.tax_grid.code) == (
+        "391",
+        "191",
+        "TR-M20",
+        "TR-HK",
+    )
+    assert (purchase.account.code, purchase.refund_account.code, purchase.tax_grid.name) == (
+        "191",
+        "391",
+        "İndirilecek KDV",
+    )
+
+
 def test_the_demo_bookkeeper_cannot_post_in_the_closed_month(demo):
     bookkeeper = demo.ref("accounting.demo_user_bora")
     opening = demo["accounting.move"].search([("ref", "=", "Opening entry")])[0]
