@@ -82,7 +82,7 @@ def reconcile(env: Environment, lines: Iterable[Any]) -> list[Any]:
     partials = list(env["accounting.partial_reconcile"].create(values)) if values else []
     leftovers = [item for item in opened if foreign and not item.in_currency and item.amount]
     if leftovers:
-        partials += _book_exchange_difference(env, leftovers)
+        partials += _book_exchange_difference(env, leftovers, max(line.date for line in items))
     env.flush()
     return partials
 
@@ -167,8 +167,9 @@ def _share(
     return currency.round(whole * part / of)
 
 
-def _book_exchange_difference(env: Environment, leftovers: Sequence[_Open]) -> list[Any]:
-    """Post the entry taking each leftover company amount to the exchange accounts, and match it."""
+def _book_exchange_difference(env: Environment, leftovers: Sequence[_Open], day: Any) -> list[Any]:
+    """Post the entry on ``day`` taking each leftover company amount to the exchange accounts, and
+    match it with the leftovers."""
     first = leftovers[0].line
     company = first.company
     gain, loss = company.default_exchange_gain_account, company.default_exchange_loss_account
@@ -192,7 +193,6 @@ def _book_exchange_difference(env: Environment, leftovers: Sequence[_Open]) -> l
         )
         counterpart = _item(loss if item.amount > 0 else gain, line.partner, item.amount, label)
         lines.append({**counterpart, "sequence": 2 * index + 1})
-    day = max(item.line.date for item in leftovers)
     move = env["accounting.move"].create(
         {
             "journal": journals[0].id,
