@@ -308,15 +308,17 @@ class Invoice(TaxedDocument, Model, name="accounting.invoice"):
         return self
 
     @api_method
-    def action_cancel(self) -> Invoice:
-        """Cancel a draft; or a posted invoice nothing was paid on, reversing its entry today.
+    def action_cancel(self, date: dt.date | None = None) -> Invoice:
+        """Cancel a draft; or a posted invoice nothing was paid on, reversing its entry on ``date``
+        (default today).
 
         Raises:
-            ValidationError: it is cancelled already, or payments or credit notes are reconciled with it.
+            ValidationError: it is cancelled already, payments or credit notes are reconciled
+                with it, or ``date`` is locked.
         """
         self.TRANSITIONS.check([self], "cancelled")
         if self.state == "posted":
-            invoicing.cancel_posted(self)
+            invoicing.cancel_posted(self, date)
         self.TRANSITIONS.move([self], "cancelled")
         return self
 
