@@ -29,6 +29,7 @@ from addons.accounting.models import journal
 from addons.accounting.models import move
 from addons.accounting.models import move_line
 from addons.accounting.models import partial_reconcile
+from addons.accounting.models import partner
 from addons.accounting.models import payment
 from addons.accounting.models import product
 from addons.accounting.models import tax
@@ -53,6 +54,7 @@ def register(addon: Addon) -> None:
         payment.Payment,
         product.Product,
         product.Category,
+        partner.Partner,
     )
     addon.views(*views.declarations)
     addon.hookspecs(hookspecs)

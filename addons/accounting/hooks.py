@@ -1,4 +1,5 @@
-"""accounting's hook implementations: report pages, the demo's books, emptying its tables on uninstall."""
+"""accounting's hook implementations: report pages, the printable invoice (commerce's layout,
+``templates/accounting/invoice_print.html``), the demo's books, emptying its tables on uninstall."""
 
 from __future__ import annotations
 
@@ -7,14 +8,18 @@ from werkzeug.routing import Rule
 
 from addons.accounting import demo
 from addons.accounting import report_pages
+from addons.commerce.printing import print_rule
 from core.hookspecs import hookimpl
 from core.orm.environment import Environment
+
+PRINTED = "accounting/invoice_print.html"
 
 
 @hookimpl
 def register_routes() -> list[Rule]:
-    """The reports' pages and exports (`addons.accounting.report_pages`)."""
-    return report_pages.rules()
+    """The reports' pages and exports (`addons.accounting.report_pages`), the printable invoice."""
+    invoice = print_rule("/accounting/invoice/<int:record_id>/print", "accounting.invoice", PRINTED, "date")
+    return [*report_pages.rules(), invoice]
 
 
 @hookimpl

@@ -13,19 +13,30 @@ PLACEHOLDER = re.compile(r"%\(\w+\)s")
 
 
 @pytest.mark.addons("accounting")
-def test_the_accounting_app_offers_entries_items_reports_and_configuration(db):
+def test_the_accounting_app_offers_customers_vendors_entries_items_reports_and_configuration(db):
     [app] = [node for node in db.registry.ui.menus if node.menu.name == "accounting"]
     assert [child.menu.label for child in app.children] == [
+        "Customers",
+        "Vendors",
         "Journal entries",
         "Journal items",
         "Reports",
         "Configuration",
     ]
-    assert [child.menu.url for child in app.children[2].children] == [
+    assert [child.menu.label for child in app.children[0].children] == [
+        "Invoices",
+        "Credit notes",
+        "Payments",
+    ]
+    assert [child.menu.label for child in app.children[1].children] == ["Bills", "Refunds", "Payments"]
+    assert [child.menu.url for child in app.children[4].children] == [
         "/accounting/reports/trial_balance",
         "/accounting/reports/general_ledger",
         "/accounting/reports/profit_loss",
         "/accounting/reports/balance_sheet",
+        "/accounting/reports/aged_receivable",
+        "/accounting/reports/aged_payable",
+        "/accounting/reports/tax_report",
     ]
 
 

@@ -22,6 +22,8 @@ import decimal
 import pytest
 
 from addons.accounting.aging import aged_balance
+from addons.accounting.balances import PartnerBalance
+from addons.accounting.balances import partner_balances
 from addons.accounting.reporting import Filters
 from addons.accounting.reporting import trial_balance
 from addons.accounting.tax_report import tax_report
@@ -141,3 +143,20 @@ def test_the_tax_report_of_a_month_by_tax_and_by_line_of_the_return(
         ("TR-SIM", "100.00"),
         ("TR-SIK", "20.00"),
     ]
+
+
+def test_what_partners_owe_counts_their_contacts_and_what_is_overdue(env, books, make_invoice, kdv20):
+    anadolu, ege, company = books["anadolu"], books["ege"], books["company"]
+    buyer = env["base.partner"].create({"name": "Selin Kaya", "parent": anadolu.id})
+    make_invoice((100, 1, [kdv20]), partner=buyer.id, date=dt.date(2026, 3, 30), post=True)
+    balances = partner_balances(env, [anadolu.id, ege.id, buyer.id], company.id, dt.date(2026, 3, 31))
+    # Anadolu: 3,700 − 300 paid on 04-05 + 120 of their buyer; overdue: 700 + 300 + 720 + 120.
+    assert balances[anadolu.id] == PartnerBalance(D("3520.00"), D("1840.00"))
+    assert balances[ege.id] == PartnerBalance(D("240.00"), D("240.00"))
+    assert balances[buyer.id] == PartnerBalance(D("120.00"), D("120.00"))
+    anadolu.write({"credit_limit": "5000"})
+    assert (anadolu.receivable_balance, anadolu.balance_currency, anadolu.credit_limit) == (
+        D("3520.00"),
+        company.currency,
+        D("5000.00"),
+    )
