@@ -9,6 +9,8 @@ buttons show in the states of `Invoice.TRANSITIONS`, and the model refuses
 any change to a posted invoice whatever the screen shows. Taxes get their
 accounts and grids, products and categories their income and expense
 accounts, partners a page with what they owe and their credit limit.
+With sales installed, salespeople find customer invoices and credit notes
+in the Sales app (`sales_menus`), read-only.
 """
 
 from addons.accounting.models.invoice import Invoice
@@ -29,6 +31,7 @@ from core.views import SearchView
 from core.views import extend
 
 LOCKED = ("posted", "cancelled")
+ACCOUNTANTS = ("accounting.group_user",)
 OPEN = ("payment_state", "in", ["not_paid", "partial"])
 LINE_COLUMNS = [
     "product",
@@ -72,13 +75,20 @@ invoice_form = FormView(
     "accounting.invoice",
     status="state",
     buttons=[
-        Button("action_post", "Post", states=Invoice.TRANSITIONS.sources("posted"), primary=True),
-        Button("action_register_payment", "Register payment", states=["posted"]),
-        Button("action_match_payments", "Match open payments", states=["posted"]),
+        Button(
+            "action_post",
+            "Post",
+            states=Invoice.TRANSITIONS.sources("posted"),
+            primary=True,
+            groups=ACCOUNTANTS,
+        ),
+        Button("action_register_payment", "Register payment", states=["posted"], groups=ACCOUNTANTS),
+        Button("action_match_payments", "Match open payments", states=["posted"], groups=ACCOUNTANTS),
         Button(
             "action_credit_note",
             "Credit note",
             states=["posted"],
+            groups=ACCOUNTANTS,
             params=[
                 Param("date", label="Credit note date"),
                 Param("whole", label="Credit all of it and settle the invoice"),
@@ -88,9 +98,12 @@ invoice_form = FormView(
             "action_cancel",
             "Cancel",
             states=Invoice.TRANSITIONS.sources("cancelled"),
+            groups=ACCOUNTANTS,
             confirm="Cancel this invoice? A posted one has its entry reversed.",
         ),
-        Button("action_draft", "Back to draft", states=Invoice.TRANSITIONS.sources("draft")),
+        Button(
+            "action_draft", "Back to draft", states=Invoice.TRANSITIONS.sources("draft"), groups=ACCOUNTANTS
+        ),
         Link("print", "Print", "/accounting/invoice/{id}/print", new_tab=True),
     ],
     groups=[
@@ -343,6 +356,26 @@ menus = [
         parent="accounting.configuration",
         action="commerce.payment_terms",
         sequence=70,
+    ),
+]
+
+# With sales: salespeople find their customers' invoices and credit notes under Sales → Orders.
+sales_menus = [
+    Menu(
+        "accounting.sales_invoices",
+        "Invoices",
+        parent="sales.orders_menu",
+        action="accounting.customer_invoices",
+        sequence=30,
+        groups=["sales.group_user"],
+    ),
+    Menu(
+        "accounting.sales_credit_notes",
+        "Credit notes",
+        parent="sales.orders_menu",
+        action="accounting.customer_credit_notes",
+        sequence=40,
+        groups=["sales.group_user"],
     ),
 ]
 

@@ -20,7 +20,9 @@ its credit notes or the reversal of its entry).
 `Invoice.action_credit_note` makes a credit note (``reversed_invoice``);
 `Invoice.action_register_payment` prepares a payment of what is due;
 `Invoice.action_match_payments` reconciles it with the partner's open
-payments and credit notes.
+payments and credit notes. Its journal, entry and payments (and its lines'
+accounts) are for accounting users: salespeople, who read customer invoices
+when sales is installed, see the document without them.
 """
 
 from __future__ import annotations
@@ -52,6 +54,8 @@ from core.orm.records import RecordSet
 from core.orm.workflow import Transitions
 
 ZERO = decimal.Decimal(0)
+# The fields reaching the books: salespeople reading customer invoices (with sales) do not see them.
+ACCOUNTANTS = ("accounting.group_user",)
 STATES = [("draft", "Draft"), ("posted", "Posted"), ("cancelled", "Cancelled")]
 PAYMENT_STATES = [
     ("not_paid", "Not paid"),
@@ -119,7 +123,7 @@ class Invoice(TaxedDocument, Model, name="accounting.invoice"):
         "Invoice date", default=Environment.today, required=True, tracked=True, index=True, copy=False
     )
     date_due = fields.Date("Due date", store=True, index=True, copy=False)
-    journal = fields.Many2one("accounting.journal", required=True, ondelete="restrict")
+    journal = fields.Many2one("accounting.journal", required=True, ondelete="restrict", groups=ACCOUNTANTS)
     company = fields.Many2one("base.company", default=current_company, required=True, index=True)
     company_currency = fields.Many2one("base.currency", related="company.currency", store=True)
     currency = fields.Many2one("base.currency", required=True, ondelete="restrict")
@@ -129,7 +133,9 @@ class Invoice(TaxedDocument, Model, name="accounting.invoice"):
     user = fields.Many2one("base.user", "Responsible", default=default_user, index=True, copy=False)
     note = fields.Text("Terms and conditions")
     lines = fields.One2many("accounting.invoice_line", inverse="invoice")
-    move = fields.Many2one("accounting.move", "Journal entry", readonly=True, copy=False, ondelete="restrict")
+    move = fields.Many2one(
+        "accounting.move", "Journal entry", readonly=True, copy=False, ondelete="restrict", groups=ACCOUNTANTS
+    )
     reversed_invoice = fields.Many2one(
         "accounting.invoice", "Credit note of", readonly=True, copy=False, ondelete="restrict", index=True
     )
@@ -140,6 +146,7 @@ class Invoice(TaxedDocument, Model, name="accounting.invoice"):
         column1="invoice_id",
         column2="payment_id",
         readonly=True,
+        groups=ACCOUNTANTS,
     )
     amount_residual = fields.Monetary("Amount due", currency="currency", store=True, readonly=True)
     amount_total_signed = fields.Monetary(

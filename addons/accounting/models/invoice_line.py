@@ -23,6 +23,7 @@ from typing import Any
 from addons.accounting import invoicing
 from addons.accounting.changes import is_new
 from addons.accounting.changes import previous_value
+from addons.accounting.models.invoice import ACCOUNTANTS
 from addons.commerce.documents import TaxedLine
 from core.errors import ValidationError
 from core.i18n import _
@@ -61,9 +62,13 @@ class InvoiceLine(TaxedLine, Model, name="accounting.invoice_line"):
     sequence = fields.Integer(default=10)
     product = fields.Many2one("product.product", ondelete="restrict", index=True)
     description = fields.Text(help="Filled from the product when left empty.")
-    account = fields.Many2one("accounting.account", ondelete="restrict", help="Where the line is booked.")
+    account = fields.Many2one(
+        "accounting.account", ondelete="restrict", help="Where the line is booked.", groups=ACCOUNTANTS
+    )
     uom = fields.Many2one("base.uom", "Unit")
-    analytic_account = fields.Many2one("accounting.analytic_account", "Analytic account", ondelete="restrict")
+    analytic_account = fields.Many2one(
+        "accounting.analytic_account", "Analytic account", ondelete="restrict", groups=ACCOUNTANTS
+    )
     currency = fields.Many2one("base.currency", related="invoice.currency", store=True)
     company = fields.Many2one("base.company", related="invoice.company", store=True, index=True)
 
