@@ -37,9 +37,7 @@ def run(env: Environment, company: Any, month_start: Any) -> None:
     _ensure_rate(env, lira, third.replace(day=2), LIRA_RATES[1])
     accounts = {a.code: a.id for a in env["accounting.account"].search([("company", "=", company.id)])}
     Invoice, Payment = env["accounting.invoice"], env["accounting.payment"]
-    anadolu, rheinwerk, ege = (
-        _ref(env, f"base.demo_partner_{name}") for name in ("anadolu", "rhein", "ege")
-    )
+    anadolu, rheinwerk, ege = (_ref(env, f"base.demo_partner_{name}") for name in ("anadolu", "rhein", "ege"))
     kdv20, kdv20_purchase = (
         _ref(env, "commerce.demo_tax_kdv20"),
         _ref(env, "commerce.demo_tax_kdv20_purchase"),

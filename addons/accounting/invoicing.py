@@ -219,13 +219,17 @@ def counterpart_account(invoice: Any) -> Any:
     customer = invoice.kind in CUSTOMER_KINDS
     account = company.default_receivable_account if customer else company.default_payable_account
     if account is None:
-        raise ValidationError(
+        message = (
             _(
-                "%(company)s has no default %(kind)s account: load a chart of accounts.",
+                "%(company)s has no default receivable account: load a chart of accounts.",
                 company=company.name,
-                kind=_("receivable") if customer else _("payable"),
+            )
+            if customer
+            else _(
+                "%(company)s has no default payable account: load a chart of accounts.", company=company.name
             )
         )
+        raise ValidationError(message)
     return account
 
 

@@ -52,7 +52,7 @@ from core.orm.workflow import Transitions
 
 ZERO = decimal.Decimal(0)
 STATES = [("draft", "Draft"), ("posted", "Posted"), ("cancelled", "Cancelled")]
-PAYMENT_TYPES = [("inbound", "Received"), ("outbound", "Paid")]
+PAYMENT_TYPES = [("inbound", "Incoming"), ("outbound", "Outgoing")]
 PARTNER_TYPES = [("customer", "Customer"), ("supplier", "Vendor")]
 # What an invoice's amount due counts for in a payment of several: invoices and bills add, credit notes
 # take away; a positive total is received from customers and paid to vendors.
