@@ -8,6 +8,7 @@ import pytest
 
 from core.errors import UserError
 from core.errors import ValidationError
+from core.hookspecs import hookimpl
 
 pytestmark = pytest.mark.addons("accounting")
 D = decimal.Decimal
@@ -241,3 +242,48 @@ def test_an_analytic_account_on_a_line_follows_it_into_the_books(env, make_invoi
     izmir = env["accounting.analytic_account"].create({"name": "İzmir Şubesi"})
     invoice = make_invoice((100, 1, [kdv20], {"analytic_account": izmir.id}), post=True)
     assert [line.analytic_account for line in invoice.move.lines] == [izmir, None, None]
+
+
+class PostedListener:
+    """A plugin implementing ``accounting_invoice_posted``: records what it gets, or refuses."""
+
+    def __init__(self, refuse=False):
+        self.calls = []
+        self.refuse = refuse
+
+    @hookimpl
+    def accounting_invoice_posted(self, env, invoices):
+        self.calls.append([(invoice.name, invoice.state, invoice.origin) for invoice in invoices])
+        if self.refuse:
+            raise UserError("Not today.")
+
+
+@pytest.fixture
+def listener(env):
+    plugins = env.registry.plugins
+    made = []
+
+    def listen(refuse=False):
+        made.append(PostedListener(refuse))
+        plugins.register(made[-1])
+        return made[-1]
+
+    yield listen
+    for plugin in made:
+        plugins.unregister(plugin)
+
+
+def test_hook_accounting_invoice_posted(env, make_invoice, kdv20, listener):
+    heard = listener()
+    invoice = make_invoice((100, 1, [kdv20]), origin="SO/2026/00012", post=True)
+    note = invoice.action_credit_note(dt.date(2026, 1, 16), whole=True)
+    assert heard.calls == [
+        [("SAT/2026/00001", "posted", "SO/2026/00012")],
+        [(note.name, "posted", "SAT/2026/00001")],
+    ]
+    listener(refuse=True)
+    refused = make_invoice((100, 1, [kdv20]))
+    with pytest.raises(UserError, match="Not today"), env.session.begin_nested():
+        refused.action_post()
+    env.session.expire_all()
+    assert (refused.state, refused.name, refused.move) == ("draft", None, None)
