@@ -111,8 +111,7 @@ invoice_form = FormView(
             "partner",
             [
                 Field("name", readonly=True),
-                Field("kind", readonly=True),
-                *frozen("partner", "ref", "origin"),
+                *frozen("kind", "partner", "ref", "origin"),
                 "user",
             ],
         ),
@@ -362,21 +361,14 @@ menus = [
 # With sales: salespeople find their customers' invoices and credit notes under Sales → Orders.
 sales_menus = [
     Menu(
-        "accounting.sales_invoices",
-        "Invoices",
+        f"accounting.sales_{name}",
+        label,
         parent="sales.orders_menu",
-        action="accounting.customer_invoices",
-        sequence=30,
+        action=f"accounting.customer_{name}",
+        sequence=sequence,
         groups=["sales.group_user"],
-    ),
-    Menu(
-        "accounting.sales_credit_notes",
-        "Credit notes",
-        parent="sales.orders_menu",
-        action="accounting.customer_credit_notes",
-        sequence=40,
-        groups=["sales.group_user"],
-    ),
+    )
+    for name, label, sequence in (("invoices", "Invoices", 30), ("credit_notes", "Credit notes", 40))
 ]
 
 declarations = [

@@ -270,9 +270,13 @@ class Invoice(TaxedDocument, Model, name="accounting.invoice"):
         return super().new(env, vals)  # type: ignore[return-value]
 
     def write(self, vals: Mapping[str, Any]) -> None:
-        """Change the invoice; new lines given in ``lines`` are completed as on creation."""
+        """Change the invoice; new lines given in ``lines`` are completed as on creation, and a new
+        ``kind`` without a journal takes the company's journal for it."""
+        vals = dict(vals)
+        if vals.get("kind") not in (None, self.kind) and "journal" not in vals:
+            journal = invoicing.default_journal(self.env, self.company, vals["kind"])
+            vals["journal"] = journal.id if journal is not None else None
         if vals.get("lines"):
-            vals = dict(vals)
             journal = self.env.record("accounting.journal", vals.get("journal")) or self.journal
             invoicing.complete_lines(
                 self.env, new_lines(vals), vals.get("kind", self.kind), self.company, journal

@@ -23,6 +23,7 @@ from typing import Any
 from addons.accounting import invoicing
 from addons.accounting.changes import is_new
 from addons.accounting.changes import previous_value
+from addons.accounting.invoicing import COPIED_LINE_FIELDS
 from addons.accounting.models.invoice import ACCOUNTANTS
 from addons.commerce.documents import TaxedLine
 from core.errors import ValidationError
@@ -33,19 +34,8 @@ from core.orm.constraints import constrains
 from core.orm.environment import Environment
 from core.orm.model import Model
 
-LINE_FIELDS = (
-    "invoice",
-    "sequence",
-    "product",
-    "description",
-    "account",
-    "uom",
-    "quantity",
-    "price_unit",
-    "discount",
-    "taxes",
-    "analytic_account",
-)
+# Every field a user sets on a line: what a posted invoice's lines keep.
+LINE_FIELDS = ("invoice", "taxes", *COPIED_LINE_FIELDS)
 
 
 class InvoiceLine(TaxedLine, Model, name="accounting.invoice_line"):

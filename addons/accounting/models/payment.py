@@ -228,18 +228,10 @@ class Payment(Model, name="accounting.payment"):
         )
 
     @classmethod
-    def register(
-        cls,
-        env: Environment,
-        invoices: Sequence[Any],
-        journal: Any = None,
-        date: dt.date | None = None,
-        amount: decimal.Decimal | None = None,
-        currency: Any = None,
-    ) -> Payment:
-        """Post a payment of ``invoices`` and reconcile it with them (`prepare`, then `action_post`)."""
-        payment = cls.prepare(env, invoices, journal, date, amount, currency)
-        return payment.action_post()
+    def register(cls, env: Environment, invoices: Sequence[Any], **options: Any) -> Payment:
+        """Post a payment of ``invoices`` and reconcile it with them: `prepare` with the same
+        ``options`` (journal, date, amount, currency), then `action_post`."""
+        return cls.prepare(env, invoices, **options).action_post()
 
     # -- workflow -----------------------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ import datetime as dt
 import io
 
 import pytest
+from form_client import FormClient
 from ui_client import UIClient
 
 from addons.accounting.charts import load_chart
@@ -150,3 +151,25 @@ def test_partners_show_what_they_owe_to_accounting_users_only(bookkeeper, employ
 
 def test_other_employees_see_no_invoice(employee):
     assert employee.get("/web/accounting.invoice?action=accounting.customer_invoices").status_code == 403
+
+
+def test_a_bill_typed_in_the_bills_form_is_a_vendor_bill_in_the_purchase_journal(app, invoicing_db):
+    client = FormClient(app, "invoicing_bookkeeper", PASSWORD)
+    with invoicing_db.transaction() as env:
+        vendor = env["base.partner"].create({"name": "Ege Döküm Ltd."}).id
+    data = client.get("/web/accounting.invoice/new?action=accounting.vendor_bills").form()
+    assert data["kind"] == "in_invoice"
+    data["partner"] = str(vendor)
+    data["partner__shown"] = data["partner__label"] = "Ege Döküm Ltd."
+    data["date"] = "2026-02-03"
+    data["ref"] = "EGE-118"
+    data["lines.0.id"] = ""
+    data["lines.0.description"] = "Döküm parçası"
+    data["lines.0.quantity"] = "4"
+    data["lines.0.price_unit"] = "125"
+    response = client.post("/web/accounting.invoice/new?action=accounting.vendor_bills", data)
+    assert response.status == 303
+    with invoicing_db.transaction() as env:
+        [bill] = env["accounting.invoice"].search([("ref", "=", "EGE-118")])
+        assert (bill.kind, bill.journal.code, bill.amount_total) == ("in_invoice", "ALS", 500)
+        assert bill.lines[0].account.code == "153"  # the purchase journal's default account
