@@ -27,6 +27,7 @@ from addons.accounting.balances import partner_balances
 from addons.accounting.reporting import Filters
 from addons.accounting.reporting import trial_balance
 from addons.accounting.tax_report import tax_report
+from core.testing import assert_max_queries
 
 pytestmark = pytest.mark.addons("accounting")
 D = decimal.Decimal
@@ -160,3 +161,29 @@ def test_what_partners_owe_counts_their_contacts_and_what_is_overdue(env, books,
         company.currency,
         D("5000.00"),
     )
+
+
+def test_the_reports_run_a_fixed_number_of_queries_whatever_the_number_of_items(
+    env, books, make_invoice, kdv20
+):
+    company = books["company"].id
+    day = Filters(company=company, date_to=dt.date(2026, 3, 31))
+    period = Filters(company=company, date_from=dt.date(2026, 1, 1), date_to=dt.date(2026, 3, 31))
+    partners = [books["anadolu"].id, books["ege"].id]
+    env.flush()
+    counts = []
+    for _more in range(2):
+        with assert_max_queries(env, 4) as aged:
+            aged_balance(env, day)
+        with assert_max_queries(env, 5) as taxes:
+            tax_report(env, period)
+        with assert_max_queries(env, 2) as balances:
+            partner_balances(env, partners, company, dt.date(2026, 3, 31))
+        counts.append((aged.count, taxes.count, balances.count))
+        for index in range(5):  # more invoices of both partners: the same statements
+            make_invoice(
+                (10 + index, 1, [kdv20]), partner=partners[index % 2], date=dt.date(2026, 2, 1), post=True
+            )
+        env.flush()
+        env.session.expire_all()
+    assert counts[0] == counts[1]
