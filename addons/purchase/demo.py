@@ -9,9 +9,9 @@ some days from its schedule, so the vendors' on-time rates differ.
 
 from __future__ import annotations
 
-import datetime as dt
 import decimal
 
+from addons.stock.demo import validate_as_if
 from core.orm.data import find_external_id
 from core.orm.environment import Environment
 
@@ -35,15 +35,7 @@ def run(env: Environment) -> None:
         order.action_confirm()  # type: ignore[attr-defined]
     for name, (days_late, arrived) in RECEIVED.items():
         [receipt] = orders[name].receipts  # type: ignore[attr-defined]
-        quantities = {env.ref(product).id: quantity for product, quantity in arrived.items()}
-        for move in receipt.moves:
-            for line in move.lines:
-                line.quantity = quantities.get(move.product.id, line.quantity)
-        receipt.action_validate()
-        done = receipt.scheduled_date + dt.timedelta(days=days_late)
-        receipt.date_done = done
-        for move in receipt.moves:
-            move.date_done = done
+        validate_as_if(receipt, days_late, arrived)
     for name in LOCKED:
         orders[name].action_done()  # type: ignore[attr-defined]
     env.flush()

@@ -8,7 +8,9 @@ transfers), ``stock.lot``, ``stock.adjustment`` (counts) and
 ``stock.reorder_rule``; ``product.product`` gains a type, tracking and its
 quantities. The workflow's steps are modules of their own: `reservation`,
 `validation`, `returns`, `valuation` (average cost), `forecast` and
-`replenish`; `hookspecs` lists what other addons can hook into.
+`replenish`; `hookspecs` lists what other addons can hook into. The
+reports ``stock.value``, ``stock.turnover`` and ``stock.late_delivery`` are
+queries (`reporting`).
 
 With sales installed, confirming an order creates its deliveries and
 quotation lines show what is available (`addons.stock.sales`).
@@ -18,6 +20,7 @@ from addons.stock import hooks
 from addons.stock import hookspecs
 from addons.stock import views
 from addons.stock.models import adjustment
+from addons.stock.models import late_delivery
 from addons.stock.models import location
 from addons.stock.models import lot
 from addons.stock.models import move
@@ -26,6 +29,8 @@ from addons.stock.models import picking
 from addons.stock.models import product
 from addons.stock.models import quant
 from addons.stock.models import reorder_rule
+from addons.stock.models import stock_value
+from addons.stock.models import turnover
 from addons.stock.models import warehouse
 from addons.stock.sales import hooks as sales_hooks
 from addons.stock.sales import models as sales_models
@@ -45,6 +50,9 @@ def register(addon: Addon) -> None:
         adjustment.AdjustmentLine,
         reorder_rule.ReorderRule,
         product.Product,
+        stock_value.StockValue,
+        turnover.Turnover,
+        late_delivery.LateDelivery,
     )
     addon.views(*views.declarations)
     addon.hookspecs(hookspecs)

@@ -139,29 +139,46 @@ def forecasts(env: Environment, product_ids: Iterable[int], warehouse: Any = Non
         for product, levels in ledger.quantities(env, product_ids, location_ids).items()
     }
     rows: dict[int, list[ForecastRow]] = {product: [] for product in product_ids}
-    moves = env["stock.move"].search(
-        [("product", "in", product_ids), ("state", "in", list(OPEN))], order="date, id"
-    )
-    for move in moves:
-        inward = move.location_dest.id in locations and move.location.id not in locations
-        outward = move.location.id in locations and move.location_dest.id not in locations
+    for product, date, quantity, source, destination, reference in _open_moves_by_date(env, product_ids):
+        inward = destination in locations and source not in locations
+        outward = source in locations and destination not in locations
         if not (inward or outward):
             continue
-        product = move.product.id
-        quantity = decimal.Decimal(move.quantity) - decimal.Decimal(move.quantity_done or 0)
         balance = (rows[product][-1].balance if rows[product] else balances[product]) + (
             quantity if inward else -quantity
         )
         rows[product].append(
-            ForecastRow(
-                move.date,
-                move.reference or move.origin or "",
-                quantity if inward else ZERO,
-                quantity if outward else ZERO,
-                balance,
-            )
+            ForecastRow(date, reference, quantity if inward else ZERO, quantity if outward else ZERO, balance)
         )
     return {product: Forecast(balances[product], tuple(rows[product])) for product in product_ids}
+
+
+def _open_moves_by_date(env: Environment, product_ids: list[int]) -> list[tuple[Any, ...]]:
+    """(product id, date, quantity left, from, to, reference) of the products' open moves, by date.
+
+    One query as the user (their rules on moves and transfers apply), however many transfers.
+    """
+    if not product_ids:
+        return []
+    Move = env.registry["stock.move"]
+    Picking = env.registry["stock.picking"]
+    stmt = (
+        select(
+            Move.product_id,  # type: ignore[attr-defined]
+            Move.date,  # type: ignore[attr-defined]
+            Move.quantity - func.coalesce(Move.quantity_done, 0),  # type: ignore[attr-defined]
+            Move.location_id,  # type: ignore[attr-defined]
+            Move.location_dest_id,  # type: ignore[attr-defined]
+            func.coalesce(Picking.name, Move.origin, ""),  # type: ignore[attr-defined]
+        )
+        .outerjoin(Picking, Picking.id == Move.picking_id)  # type: ignore[attr-defined]
+        .where(Move.where(env, [("product", "in", product_ids), ("state", "in", list(OPEN))]))
+        .order_by(*Move.default_order("date, id"))
+    )
+    return [
+        (product, date, ledger.to_quantity(left), source, destination, reference)
+        for product, date, left, source, destination, reference in env.session.execute(stmt)
+    ]
 
 
 def available_on(

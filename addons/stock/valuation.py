@@ -18,6 +18,11 @@ nothing to the books. Each move keeps ``price_unit`` and ``value``
 (positive in, negative out), rounded to the company's currency; accounting
 posts its entries from them. The cost is rounded to its currency too, so
 the average carries that rounding (FIFO layers are not kept).
+
+Moves are valued in the company's currency; the cost stays in the product's
+own currency (a Turkish part costed in TRY in a company keeping its books in
+EUR). It is converted at the rates of the day the goods move
+(`base.currency.convert`).
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from addons.stock import ledger
 from core.orm.environment import Environment
 
 ZERO = decimal.Decimal(0)
+ONE = decimal.Decimal(1)
 
 
 def value(env: Environment, moves: Sequence[tuple[Any, decimal.Decimal]]) -> None:
@@ -37,6 +43,9 @@ def value(env: Environment, moves: Sequence[tuple[Any, decimal.Decimal]]) -> Non
 
     Runs as the system (the cost is restricted to cost readers), before the
     quants change.
+
+    Raises:
+        UserError: a product's currency is not the company's and one of them has no rate today.
     """
     if not moves:
         return
@@ -47,18 +56,23 @@ def value(env: Environment, moves: Sequence[tuple[Any, decimal.Decimal]]) -> Non
             env, {move.product.id for move, _ in moves}, internal
         ).items()
     }
+    day, rates = env.today(), {}
     for move, quantity in moves:
         product = move.product
         incoming = move.location.usage != "internal" and move.location_dest.usage == "internal"
         outgoing = move.location.usage == "internal" and move.location_dest.usage != "internal"
-        cost = decimal.Decimal(product.cost or 0)
+        # what one unit of the product's currency is worth in the company's
+        factor = ONE
+        if (incoming or outgoing) and product.currency is not None and move.currency is not None:
+            factor = product.currency.convert(ONE, move.currency, day, rates)
+        cost = decimal.Decimal(product.cost or 0) * factor
         if incoming:
             price = _incoming_price(move, cost)
             before = on_hand[product.id]
             if before > 0:
-                product.cost = (before * cost + quantity * price) / (before + quantity)
+                product.cost = (before * cost + quantity * price) / (before + quantity) / factor
             else:
-                product.cost = price
+                product.cost = price / factor
             on_hand[product.id] = before + quantity
             move.price_unit = price
             move.value = _round(move, quantity * price)

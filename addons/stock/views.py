@@ -1,13 +1,18 @@
-"""stock's screens: transfers, stock on hand, moves history, counts, configuration, the dashboard.
+"""stock's screens: transfers, stock on hand, moves history, counts, reports, configuration, the dashboard.
 
 The Inventory app shows receipts, deliveries and internal transfers (a
 board by state), what is on hand per location and lot (quants, grouped
 and summed in SQL), the history of done moves with their values, counts
-and reorder rules. Transfer buttons show in the states their methods
+and reorder rules. Its reports (stock value by location or category,
+turnover by period, late deliveries by customer or product) are lists of
+report models (`addons.stock.reporting`): filtered, grouped with sums,
+exported like any list. Transfer buttons show in the states their methods
 accept; the server checks again. With sales installed the order form
-gains its deliveries and its lines their availability.
+gains its deliveries, and its line editor the columns Available and
+Expected (filled while the order is a quotation) and Delivered.
 """
 
+from addons.stock.reporting import PERIODS
 from core.views import Action
 from core.views import Button
 from core.views import Chart
@@ -186,6 +191,82 @@ move_search = SearchView(
     defaults=["done"],
 )
 
+# -- reports -----------------------------------------------------------------------------
+
+value_list = ListView(
+    "stock.value",
+    columns=["product", "location", "lot", "quantity", "unit_cost", "value", "currency"],
+    sums=["quantity", "value"],
+)
+value_search = SearchView(
+    "stock.value",
+    fields=["product", "location", "category", "lot"],
+    filters=[
+        Filter("tracked", "With a lot or serial number", [("lot", "is set", 0)]),
+        Filter("negative", "Negative", [("quantity", "<", 0)]),
+    ],
+    group_by=[
+        GroupBy("location", "Location", "location"),
+        GroupBy("warehouse", "Warehouse", "warehouse"),
+        GroupBy("category", "Product category", "category"),
+        GroupBy("product", "Product", "product"),
+    ],
+    default_group_by="location",
+)
+turnover_list = ListView(
+    "stock.turnover",
+    columns=[
+        "product",
+        "period",
+        "opening_value",
+        "closing_value",
+        "average_value",
+        "cogs",
+        "turnover",
+        "days_of_inventory",
+        "currency",
+    ],
+    sums=["opening_value", "closing_value", "average_value", "cogs"],
+)
+turnover_search = SearchView(
+    "stock.turnover",
+    fields=["product", "category"],
+    filters=[
+        *(Filter(period.code, period.label, [("period", "=", period.code)]) for period in PERIODS),
+        Filter("slow", "Slow movers (over 90 days)", [("days_of_inventory", ">", 90)]),
+        Filter("unsold", "Nothing delivered", [("days_of_inventory", "not set", 0)]),
+    ],
+    group_by=[
+        GroupBy("category", "Product category", "category"),
+        GroupBy("period", "Period", "period"),
+        GroupBy("product", "Product", "product"),
+    ],
+    defaults=["last_12_months"],
+)
+late_list = ListView(
+    "stock.late_delivery",
+    columns=["origin", "partner", "product", "date", "date_done", "quantity", "delay", "status"],
+    sums=["quantity"],
+)
+late_search = SearchView(
+    "stock.late_delivery",
+    fields=["partner", "product", "origin"],
+    filters=[
+        Filter("open", "Not delivered", [("status", "=", "open")]),
+        Filter("delivered", "Delivered late", [("status", "=", "delivered")]),
+        Filter("week", "More than a week late", [("delay", ">", 7)]),
+        Filter("this_month", "Due this month", [("date", ">=", "@month_start")]),
+    ],
+    group_by=[
+        GroupBy("customer", "Customer", "partner"),
+        GroupBy("product", "Product", "product"),
+        GroupBy("category", "Product category", "category"),
+        GroupBy("warehouse", "Warehouse", "warehouse"),
+        GroupBy("month", "Month due", "date:month"),
+        GroupBy("status", "Status", "status"),
+    ],
+)
+
 # -- counts and replenishment -----------------------------------------------------------
 
 adjustment_form = FormView(
@@ -287,6 +368,14 @@ dashboard = Dashboard(
             domain=(("kind", "=", "incoming"), ("state", "in", OPEN)),
             action="stock.receipts",
         ),
+        Tile("Stock value", "stock.value", "value:sum", action="stock.value_report"),
+        Tile(
+            "Late for customers",
+            "stock.late_delivery",
+            "count",
+            domain=(("status", "=", "open"),),
+            action="stock.late_deliveries",
+        ),
     ],
     charts=[
         Chart("Transfers by status", "stock.picking", "pie", "state", domain=(("state", "in", OPEN),)),
@@ -307,6 +396,8 @@ dashboard = Dashboard(
             domain=(("location.usage", "=", "internal"),),
             limit=10,
         ),
+        Chart("Stock value by category", "stock.value", "bar", "category", "value:sum", limit=10),
+        Chart("Late deliveries by customer", "stock.late_delivery", "bar", "partner", "count", limit=8),
     ],
 )
 
@@ -343,6 +434,9 @@ actions = [
     ),
     Action("stock.on_hand", "Stock on hand", "stock.quant", views=["list"]),
     Action("stock.moves", "Moves history", "stock.move", views=["list", "form"]),
+    Action("stock.value_report", "Stock value", "stock.value", views=["list"]),
+    Action("stock.turnover_report", "Turnover", "stock.turnover", views=["list"]),
+    Action("stock.late_deliveries", "Late deliveries", "stock.late_delivery", views=["list", "form"]),
     Action("stock.adjustments", "Inventory counts", "stock.adjustment"),
     Action("stock.reorder_rules", "Reorder rules", "stock.reorder_rule"),
     Action("stock.warehouses", "Warehouses", "stock.warehouse"),
@@ -382,6 +476,27 @@ menus = [
     Menu("stock.reporting", "Reporting", parent="stock", sequence=40),
     Menu("stock.dashboard", "Overview", parent="stock.reporting", dashboard="stock.overview", sequence=10),
     Menu("stock.moves", "Moves history", parent="stock.reporting", action="stock.moves", sequence=20),
+    Menu(
+        "stock.value_report",
+        "Stock value",
+        parent="stock.reporting",
+        action="stock.value_report",
+        sequence=30,
+    ),
+    Menu(
+        "stock.turnover_report",
+        "Turnover",
+        parent="stock.reporting",
+        action="stock.turnover_report",
+        sequence=40,
+    ),
+    Menu(
+        "stock.late_deliveries",
+        "Late deliveries",
+        parent="stock.reporting",
+        action="stock.late_deliveries",
+        sequence=50,
+    ),
     Menu("stock.configuration", "Configuration", parent="stock", sequence=90, groups=MANAGERS),
     Menu(
         "stock.configuration.warehouses",
@@ -417,6 +532,12 @@ declarations = [
     quant_search,
     move_list,
     move_search,
+    value_list,
+    value_search,
+    turnover_list,
+    turnover_search,
+    late_list,
+    late_search,
     adjustment_form,
     adjustment_list,
     reorder_rule_list,
@@ -445,5 +566,11 @@ sales_order_form = extend(
         )
     ],
 )
+sales_order_lines = extend(
+    "sales.order.form",
+    columns_of="lines",
+    fields=["qty_free", "expected_date", "qty_delivered"],
+    after="quantity",
+)
 sales_order_list = extend("sales.order.list", fields=["delivery_status"], after="state")
-sales_declarations = [sales_order_form, sales_order_list]
+sales_declarations = [sales_order_form, sales_order_lines, sales_order_list]

@@ -36,6 +36,8 @@ def _delete(
         return
     seen.update((model_name, i) for i in ids)
     for model in registry.models.values():
+        if model._name in registry.reports:
+            continue  # computed by a query: nothing stored points at the rows
         table = model._table
         for field in model._fields.values():
             if isinstance(field, Many2one) and field.store and field.comodel == model_name:

@@ -160,7 +160,12 @@ class AccessPolicy:
     # -- questions -------------------------------------------------------------
 
     def allows(self, model_name: str, operation: str) -> bool:
-        """Whether the user has the right to do ``operation`` on ``model_name`` at all."""
+        """Whether the user has the right to do ``operation`` on ``model_name`` at all.
+
+        Reports (`core.orm.report`) are only ever read, whoever the user.
+        """
+        if operation != "read" and model_name in self.env.registry.reports:
+            return False
         return self.is_admin or operation in self.rights.get(model_name, ())
 
     def check(self, model: type[Model], operation: str) -> None:

@@ -20,7 +20,7 @@ upgrades unless ``noupdate``). The other addon must be one the file's addon
 builds on, and the record stays its own::
 
     [["product.product"]]
-    id = "product.product_desk"     # in stock's data: product's desk is storable
+    id = "product.demo_product_oil"     # in stock's demo: product's cutting oil is stored by lot
     type = "storable"
 """
 

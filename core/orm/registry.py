@@ -20,9 +20,13 @@ from typing import Any
 from typing import Protocol
 
 from sqlalchemy import Column
+from sqlalchemy import FromClause
 from sqlalchemy import Integer
 from sqlalchemy import MetaData
 from sqlalchemy import Table
+from sqlalchemy import null
+from sqlalchemy import select
+from sqlalchemy import type_coerce
 from sqlalchemy.orm import registry as MapperRegistry
 
 from core.errors import ConfigError
@@ -40,12 +44,14 @@ from core.orm.fields.relational import One2many
 from core.orm.fields.relational import Relational
 from core.orm.fields.relational import table_name
 from core.orm.model import Model
+from core.orm.report import Report
 
 if TYPE_CHECKING:
     from pluggy import PluginManager
 
     from core.orm.constraints import SQLConstraint
 
+AUDIT_COLUMNS = ("created_at", "updated_at", "created_by_id", "updated_by_id")
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -89,7 +95,8 @@ class Registry:
     Attributes:
         addons: names of the installed addons, in dependency order.
         models: model name → composed class.
-        tables: model name → table.
+        tables: model name → table (a report's: the subquery of its `Report.query`).
+        reports: the names of the models that are reports (`core.orm.report`).
         models_by_table: table name → model.
         metadata: every table, including many2many relation tables.
         table_owner: table name → the addon that created it.
@@ -104,7 +111,8 @@ class Registry:
         self.metadata = MetaData(naming_convention=NAMING_CONVENTION)
         self.mapper_registry = MapperRegistry(metadata=self.metadata)
         self.models: dict[str, type[Model]] = {}
-        self.tables: dict[str, Table] = {}
+        self.reports: frozenset[str] = frozenset()
+        self.tables: dict[str, FromClause] = {}
         self.models_by_table: dict[str, type[Model]] = {}
         self.table_owner: dict[str, str] = {}
         self.column_owner: dict[tuple[str, str], str] = {}
@@ -196,6 +204,7 @@ class Registry:
         for model_name, entry in entries.items():
             self.models[model_name] = self._compose_model(model_name, entry)
             self.model_owner[model_name] = entry[0][1]
+        self.reports = frozenset(name for name, model in self.models.items() if issubclass(model, Report))
         for model in self.models.values():
             for field in model._fields.values():
                 self._check_field(model, field)
@@ -267,6 +276,10 @@ class Registry:
         where = f"addon {field.addon}: field {model._name}.{field.name}"
         if isinstance(field, Relational) and field.comodel not in self.models:
             raise ConfigError(f"{where} refers to {field.comodel!r}, which no installed addon declares")
+        if model._name in self.reports and field.store and (field.compute or isinstance(field, Many2many)):
+            raise ConfigError(f"{where}: a report stores only the plain and many2one columns of its query")
+        if isinstance(field, One2many | Many2many) and field.comodel in self.reports:
+            raise ConfigError(f"{where}: the rows of report {field.comodel} are reached by many2one only")
         if isinstance(field, One2many):
             inverse = self.models[field.comodel]._fields.get(field.inverse)
             if not isinstance(inverse, Many2one) or inverse.comodel != model._name:
@@ -276,6 +289,8 @@ class Registry:
 
     def _build_tables(self) -> None:
         for model_name, model in self.models.items():
+            if model_name in self.reports:
+                continue
             name = table_name(model_name)
             columns: list[Column[Any]] = [Column("id", Integer, primary_key=True)]
             field_columns: dict[str, str] = {}
@@ -301,11 +316,39 @@ class Registry:
                 if isinstance(field, Many2many):
                     relation = field.relation_table(self)
                     self.table_owner.setdefault(relation.name, field.addon)
+        for model_name in sorted(self.reports):
+            self._build_report(self.models[model_name])
+
+    def _build_report(self, model: type[Model]) -> None:
+        """The subquery a report is mapped onto: its query's columns typed as its fields read them,
+        and the audit stamps it leaves out."""
+        name = table_name(model._name)
+        query = model.query(self).subquery()  # type: ignore[attr-defined]
+        owner = self.model_owner[model._name]
+        where = f"addon {owner}: {source_of(model)}: the query of report {model._name}"
+        if "id" not in query.c:
+            raise ConfigError(f"{where} has no column 'id'")
+        columns: list[Any] = [query.c.id]
+        for field in model._fields.values():
+            for column in field.columns(self) if field.store else ():
+                if column.name in query.c:
+                    columns.append(type_coerce(query.c[column.name], column.type).label(column.name))
+                elif column.name in AUDIT_COLUMNS:
+                    columns.append(null().label(column.name))
+                else:
+                    raise ConfigError(f"{where} has no column {column.name!r}")
+        subquery = select(*columns).subquery(name)
+        self.tables[model._name] = subquery
+        self.models_by_table[name] = model
+        model._table = subquery  # type: ignore[assignment]
 
     def _map(self) -> None:
         for model_name, model in self.models.items():
             properties: dict[str, Any] = {}
             for field in model._fields.values():
                 properties.update(field.mapper_properties(self))
-            self.mapper_registry.map_imperatively(model, self.tables[model_name], properties=properties)
+            table = self.tables[model_name]
+            self.mapper_registry.map_imperatively(
+                model, table, properties=properties, primary_key=[table.c.id]
+            )
         self.mapper_registry.configure()

@@ -15,6 +15,10 @@ the addon's name::
     order_search = extend("sales.order.search", filters=[Filter("unpaid", "Unpaid", [...])])
     # hide what a customer does not use
     no_fax = extend("base.partner.form", hide=["fax"])
+    # stock: two columns in the sales order's line editor, after its quantity
+    availability = extend(
+        "sales.order.form", columns_of="lines", fields=["qty_free", "expected_date"], after="quantity"
+    )
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ class ViewExtension:
 
     view: str
     fields: tuple[Field, ...] = ()
+    columns_of: str | None = None
     after: str | None = None
     before: str | None = None
     inside: str | None = None
@@ -53,6 +58,7 @@ def extend(
     view: str,
     *,
     fields: Sequence[FieldLike] = (),
+    columns_of: str | None = None,
     after: str | None = None,
     before: str | None = None,
     inside: str | None = None,
@@ -69,6 +75,10 @@ def extend(
         fields: fields to add, ``after`` or ``before`` a field of the view,
             at the end of the group or page named ``inside``, or at the end
             of the view (a form's last group).
+        columns_of: a one2many or many2many of a form whose line editor
+            the extension changes instead: ``fields`` (names only) become
+            columns ``after`` or ``before`` one of its columns, or the last
+            ones; ``move`` and ``hide`` act on its columns.
         move: fields of the view to carry to that same anchor.
         hide: names of fields, groups, pages, buttons, filters or group-by
             options to take out.
@@ -79,13 +89,16 @@ def extend(
         group_by: group-by options for a search view.
 
     Raises:
-        ConfigError: more than one anchor, or nothing to change.
+        ConfigError: more than one anchor, nothing to change, or a line
+            editor's columns given with more than names, with ``inside``,
+            or with pages, buttons, filters or group-by options.
     """
     if sum(anchor is not None for anchor in (after, before, inside)) > 1:
         raise ConfigError(f"extension of view {view}: give at most one of after, before, inside")
     extension = ViewExtension(
         view,
         as_fields(fields),
+        columns_of,
         after,
         before,
         inside,
@@ -98,4 +111,18 @@ def extend(
     )
     if not any((fields, move, hide, pages, buttons, filters, group_by)):
         raise ConfigError(f"extension of view {view}: nothing to add, move or hide")
+    if columns_of is not None:
+        _check_columns(extension)
     return extension
+
+
+def _check_columns(extension: ViewExtension) -> None:
+    """Refuse what a line editor's columns cannot take: they are field names, placed among columns."""
+    where = f"extension of view {extension.view}: columns of {extension.columns_of!r}"
+    if any(field != Field(field.name) for field in extension.fields):
+        raise ConfigError(f"{where} are field names (no labels, widgets or read-only flags)")
+    if extension.inside is not None:
+        raise ConfigError(f"{where} go after or before a column, not inside a group")
+    for part in ("pages", "buttons", "filters", "group_by"):
+        if getattr(extension, part):
+            raise ConfigError(f"{where}: give {part.replace('_', '-')} in an extension of their own")

@@ -212,6 +212,9 @@ def check_form(model: type[Model], view: FormView, where: str) -> None:
         target = model._fields.get(field.name)
         if field.columns and (target is None or target.type_name not in {"one2many", "many2many"}):
             raise ConfigError(f"{where}: only one2many and many2many fields have columns ({field.name!r})")
+        repeated = sorted({column for column in field.columns if field.columns.count(column) > 1})
+        if repeated:
+            raise ConfigError(f"{where}: the line editor {field.name!r} would show {repeated[0]!r} twice")
         unknown = sorted(set(field.readonly_states) - set(options))
         if unknown and not view.status:
             raise ConfigError(f"{where}: {field.name!r} has readonly_states, but the view has no status")

@@ -102,7 +102,7 @@ class ListView(BaseView):
         return self.columns
 
     def extended(self, extension: ViewExtension) -> ListView:
-        refuse(self, extension, "pages", "buttons", "filters", "group_by")
+        refuse(self, extension, "columns_of", "pages", "buttons", "filters", "group_by")
         if extension.inside is not None:
             raise ConfigError(f"view {self.name} is a list: it has no groups to put fields inside")
         columns = place(self.columns, extension, self.name)
@@ -166,6 +166,8 @@ class FormView(BaseView):
 
     def extended(self, extension: ViewExtension) -> FormView:
         refuse(self, extension, "filters", "group_by")
+        if extension.columns_of is not None:
+            return self._extend_columns(extension)
         groups, pages = list(self.groups), list(self.pages)
         containers: list[list[Group] | list[Page]] = [groups, pages]
         if extension.fields or extension.move:
@@ -210,6 +212,30 @@ class FormView(BaseView):
         what = f"group or page {extension.inside!r}" if extension.inside else f"field {anchor!r}"
         raise ConfigError(f"view {self.name} has no {what}")
 
+    def _extend_columns(self, extension: ViewExtension) -> FormView:
+        """A copy whose line editor ``extension.columns_of`` has the extension's columns placed."""
+        name = extension.columns_of
+        editor = next((f for f in self.fields if f.name == name), None)
+        if editor is None:
+            raise ConfigError(f"view {self.name} has no field {name!r}")
+        if not editor.columns:
+            raise ConfigError(
+                f"view {self.name}: {name!r} shows the list view of its model: extend that list view"
+            )
+        where = f"{self.name} (line editor {name!r})"
+        columns = tuple(Field(column) for column in editor.columns)
+        missing_hidden(where, set(extension.hide), {column.name for column in columns})
+        placed = place(columns, extension, where)
+        changed = dataclasses.replace(editor, columns=tuple(column.name for column in placed))
+        groups, pages = (
+            tuple(
+                dataclasses.replace(c, fields=tuple(changed if f is editor else f for f in c.fields))  # type: ignore[arg-type]
+                for c in containers
+            )
+            for containers in (self.groups, self.pages)
+        )
+        return dataclasses.replace(self, groups=groups, pages=pages)
+
 
 @dataclasses.dataclass(frozen=True)
 class KanbanView(BaseView):
@@ -246,7 +272,7 @@ class KanbanView(BaseView):
         return {f.name for f in self.card}
 
     def extended(self, extension: ViewExtension) -> KanbanView:
-        refuse(self, extension, "pages", "buttons", "filters", "group_by")
+        refuse(self, extension, "columns_of", "pages", "buttons", "filters", "group_by")
         return dataclasses.replace(self, card=place(self.card, extension, self.name))
 
 
@@ -303,7 +329,7 @@ class SearchView(BaseView):
         return self.search_fields + tuple(Field(g.field.partition(":")[0]) for g in self.group_by)
 
     def extended(self, extension: ViewExtension) -> SearchView:
-        refuse(self, extension, "pages", "buttons", "move")
+        refuse(self, extension, "columns_of", "pages", "buttons", "move")
         search_fields = place(self.search_fields, extension, self.name)
         filters = [f for f in self.filters + extension.filters if f.name not in extension.hide]
         group_by = [g for g in self.group_by + extension.group_by if g.name not in extension.hide]
@@ -374,5 +400,7 @@ def missing_hidden(view: str, names: set[str], found: set[str], verb: str = "hid
 def refuse(view: BaseView, extension: ViewExtension, *parts: str) -> None:
     """Refuse an extension that adds ``parts`` this kind of view does not have."""
     for part in parts:
+        if part == "columns_of" and extension.columns_of is not None:
+            raise ConfigError(f"view {view.name} is a {view.kind} view: only forms have line editors")
         if getattr(extension, part):
             raise ConfigError(f"view {view.name} is a {view.kind} view: it has no {part.replace('_', '-')}")

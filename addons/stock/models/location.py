@@ -43,7 +43,7 @@ class Location(Model, name="stock.location"):
 
     name = fields.Char(required=True)
     parent = fields.Many2one("stock.location", "Parent location", ondelete="restrict", index=True)
-    children = fields.One2many("stock.location", inverse="parent")
+    children = fields.One2many("stock.location", "Sublocations", inverse="parent")
     complete_name = fields.Char("Full name", store=True, index=True)
     usage = fields.Selection(USAGES, "Type", default="internal", required=True, index=True)
     company = fields.Many2one("base.company", default=current_company, index=True)

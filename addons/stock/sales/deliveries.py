@@ -6,7 +6,8 @@ the order date plus the product's customer lead time, and reserves what
 is free. Cancelling the order cancels its deliveries not yet done; an
 order with goods already delivered (and not all returned) cannot be
 cancelled. Both run as the system: they follow from the salesperson's
-confirmation, who need not have stock rights.
+confirmation, who need not have stock rights. Orders made before stock
+was installed ship from their company's first warehouse (`fill_warehouses`).
 """
 
 from __future__ import annotations
@@ -60,6 +61,20 @@ def create_for(env: Environment, orders: Any) -> list[Any]:
                 )
                 made.append(picking.action_confirm())
     return made
+
+
+def fill_warehouses(env: Environment) -> None:
+    """Give the orders without a warehouse (made before stock was installed) their company's first one."""
+    with env.sudo():
+        orders = env["sales.order"].search([("warehouse", "not set", 0)])
+        by_company: dict[Any, list[Any]] = defaultdict(list)
+        for order in orders:
+            by_company[order.company].append(order)
+        for company, waiting in by_company.items():
+            found = env["stock.warehouse"].search([("company", "=", company.id)], limit=1)
+            for order in waiting if found else ():
+                order.warehouse = found[0]
+        env.flush()
 
 
 def cancel_for(env: Environment, orders: Any) -> None:

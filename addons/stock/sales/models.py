@@ -30,6 +30,7 @@ from core.orm.model import Extension
 ZERO = decimal.Decimal(0)
 DELIVERY_STATUS = [("nothing", "Not delivered"), ("partial", "Partly delivered"), ("full", "Delivered")]
 HINTS = "_tessera_stock_hints"
+QUOTATION_STATES = ("draft", "sent")
 
 
 class Move(Extension, extends="stock.move"):
@@ -55,8 +56,12 @@ class OrderLine(Extension, extends="sales.order_line"):
     warehouse = fields.Many2one("stock.warehouse", help="Ships from the order's warehouse when empty.")
     moves = fields.One2many("stock.move", inverse="sale_line")
     qty_delivered = fields.Decimal("Delivered", digits=QUANTITY, store=True)
-    qty_free = fields.Decimal("Free in stock", digits=QUANTITY)
-    expected_date = fields.Date("Expected delivery")
+    qty_free = fields.Decimal(
+        "Available", digits=QUANTITY, help="Free in the line's warehouse now: on hand and not reserved."
+    )
+    expected_date = fields.Date(
+        "Expected", help="The first day the quantity can be delivered, the customer lead time included."
+    )
 
     @qty_delivered.computed_from("moves.state", "moves.quantity_done")
     def _compute_qty_delivered(self) -> None:
@@ -97,11 +102,16 @@ class Order(Extension, extends="sales.order"):
             self.delivery_status = "partial"
 
     def stock_hints(self) -> dict[int, tuple[decimal.Decimal | None, dt.date | None]]:
-        """Per line id: the free quantity and the expected delivery date, computed once per order read."""
+        """Per line id: the free quantity and the expected delivery date, computed once per order read.
+
+        Only quotations get them: an order's goods are reserved or on their way already.
+        """
         cached = self.__dict__.get(HINTS)
         if cached is not None:
             return cached
         hints: dict[int, tuple[decimal.Decimal | None, dt.date | None]] = {}
+        if self.state not in QUOTATION_STATES:
+            return hints
         by_warehouse: dict[Any, list[Any]] = {}
         for line in self.lines:
             if line.product is not None and line.id is not None:

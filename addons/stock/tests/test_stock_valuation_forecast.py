@@ -30,6 +30,26 @@ def test_receipts_average_the_cost_and_deliveries_are_valued_at_it(env, receive,
     assert chair.cost == D("32.00")
 
 
+def test_a_cost_in_another_currency_is_averaged_in_the_company_s(env, receive, make_picking):
+    # The company keeps its books in EUR; 1 EUR buys 40 TRY.
+    lira, euro = env.ref("base.currency_try"), env.ref("base.currency_eur")
+    env["base.currency_rate"].create([
+        {"currency": lira.id, "date": "2000-01-01", "rate": "40"},
+        {"currency": euro.id, "date": "2000-01-01", "rate": "1"},
+    ])  # fmt: skip
+    bearing = env["product.product"].create(
+        {"name": "Rulman", "type": "storable", "currency": lira.id, "cost": "400.00"}
+    )
+    receive((bearing, 10, "12.00"))  # nothing on hand: the cost is 12 EUR, 480 TRY
+    assert bearing.cost == D("480.00")
+    # (10 × 12 + 10 × 8) / 20 = 10 EUR, 400 TRY
+    receipt = receive((bearing, 10, "8.00"))
+    assert (bearing.cost, receipt.moves[0].value) == (D("400.00"), D("80.00"))
+    delivery = make_picking("outgoing", (bearing, 5))
+    delivery.action_validate()
+    assert (delivery.moves[0].price_unit, delivery.moves[0].value) == (D("10.00"), D("-50.00"))
+
+
 def test_levels_count_on_hand_reserved_incoming_and_outgoing(env, receive, make_picking, chair, desk):
     receive((chair, 6))
     make_picking("outgoing", (chair, 4))

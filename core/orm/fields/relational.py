@@ -22,6 +22,7 @@ from sqlalchemy import ForeignKey
 from sqlalchemy import Integer
 from sqlalchemy import Table
 from sqlalchemy import select
+from sqlalchemy.orm import foreign
 from sqlalchemy.orm import relationship
 from sqlalchemy.orm.util import identity_key
 
@@ -126,6 +127,16 @@ class Many2one(Relational):
         if not self.store:
             return {}
         table = registry.tables[self.model_name]
+        if self.model_name in registry.reports:
+            # A report's query has no foreign keys to join by, and nothing writes it.
+            target = registry.tables[self.comodel]
+            return {
+                self.name: relationship(
+                    registry.models[self.comodel],
+                    primaryjoin=target.c.id == foreign(table.c[self.column_name]),
+                    viewonly=True,
+                )
+            }
         inverse = registry.inverse_of(self)
         return {
             self.name: relationship(

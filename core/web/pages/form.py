@@ -85,7 +85,7 @@ def edit(request: Request, model: str, record_id: int) -> Response:
     editing = page.may_write(record)
     form = page.layout(record, editing=editing)
     if request.method == "GET":
-        return page.render(form, record, encode(form.editable, record, page.fmt, page.env.tz))
+        return page.render(form, record)
     if not editing:
         page.env.access.check(page.model, "write")
         raise AccessError(_("The access rules do not let you change this record."))
@@ -138,11 +138,10 @@ def operate(request: Request, model: str, record_id: int, operation: str) -> Res
                 record.write({"active": operation == "unarchive"})
             env.flush()
     except (ValidationError, ConflictError) as error:
-        data = encode(form.editable, record, page.fmt, env.tz)
         errors = getattr(error, "fields", {})
         if operation == "note" and errors:  # the note's box, not a field of the record named "body"
             errors = {NOTE_ERROR: " ".join(errors.values())}
-        page.refuse(form, record, data, errors, alert(error, errors), status=error.code)
+        page.refuse(form, record, None, errors, alert(error, errors), status=error.code)
     if operation == "delete":
         return redirect(page.list_url, 303)
     return page.redirect(record)

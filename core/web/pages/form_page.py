@@ -7,7 +7,7 @@ renders the page from form data::
     page = FormPage(request, "base.partner")
     record = page.find(7)
     form = page.layout(record, editing=page.may_write(record))
-    return page.render(form, record, encode(form.editable, record, page.fmt, page.env.tz))
+    return page.render(form, record)     # the record's own values; or pass the form data to show
 
 `FormPage.refuse` renders the form again, as posted, with its errors, and
 aborts the request so its transaction is rolled back. When the request
@@ -41,6 +41,7 @@ from core.web.pages.form_dialog import Dialog
 from core.web.pages.form_dialog import make_dialog
 from core.web.pages.form_layout import FormLayout
 from core.web.pages.form_layout import form_layout
+from core.web.pages.form_values import encode
 from core.web.pages.urls import list_url
 from core.web.pages.urls import model_url
 from core.web.pages.urls import query_string
@@ -142,16 +143,21 @@ class FormPage:
         self,
         form: FormLayout,
         record: Model | None,
-        data: MultiDict[str, str],
+        data: MultiDict[str, str] | None = None,
         errors: dict[str, str] | None = None,
         alert: str | None = None,
         status: int = 200,
     ) -> Response:
-        """The page showing ``record`` (None: a new one) from ``data``, with ``errors`` and an ``alert``."""
+        """The page showing ``record`` (None: a new one) from ``data``, with ``errors`` and an ``alert``.
+
+        Without ``data`` the inputs show ``record``'s values, encoded once its relations are loaded.
+        """
         env, fmt, model, errors = self.env, self.fmt, self.model, errors or {}
-        context = form_render.Context(env, fmt, self.tz, data, errors)
         if record is not None:
             form_render.prefetch(record, form.widgets)
+        if data is None:
+            data = encode(form.editable, record, fmt, env.tz) if record is not None else MultiDict()
+        context = form_render.Context(env, fmt, self.tz, data, errors)
         current = self.status_of(record)
         field = model._fields[self.view.status] if self.view.status else None
         pages = [(s, form_render.inputs(context, s.widgets, record)) for s in form.pages]
@@ -203,7 +209,7 @@ class FormPage:
         self,
         form: FormLayout,
         record: Model | None,
-        data: MultiDict[str, str],
+        data: MultiDict[str, str] | None,
         errors: dict[str, str] | None = None,
         alert: str | None = None,
         status: int = 400,
