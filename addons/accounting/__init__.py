@@ -17,14 +17,24 @@ and exported by `report_pages`.
 """
 
 from addons.accounting import hooks
+from addons.accounting import hookspecs
 from addons.accounting import views
+from addons.accounting import views_invoicing
 from addons.accounting.models import account
 from addons.accounting.models import analytic_account
 from addons.accounting.models import company
 from addons.accounting.models import fiscal_year
+from addons.accounting.models import invoice
+from addons.accounting.models import invoice_line
 from addons.accounting.models import journal
 from addons.accounting.models import move
 from addons.accounting.models import move_line
+from addons.accounting.models import partial_reconcile
+from addons.accounting.models import partner
+from addons.accounting.models import payment
+from addons.accounting.models import product
+from addons.accounting.models import tax
+from addons.accounting.models import tax_grid
 from core.loader.addon import Addon
 
 
@@ -37,6 +47,18 @@ def register(addon: Addon) -> None:
         move_line.MoveLine,
         fiscal_year.FiscalYear,
         company.Company,
+        tax_grid.TaxGrid,
+        tax.Tax,
+        partial_reconcile.PartialReconcile,
+        invoice.Invoice,
+        invoice_line.InvoiceLine,
+        payment.Payment,
+        product.Product,
+        product.Category,
+        partner.Partner,
     )
     addon.views(*views.declarations)
+    addon.hookspecs(hookspecs)
     addon.hooks(hooks)
+    with addon.extra("sales"):
+        addon.views(*views_invoicing.sales_menus)

@@ -17,6 +17,10 @@ earnings)::
     income = "600"
     expense = "770"
     retained_earnings = "590"
+    sale_tax = "391"        # optional: taxes without an account of the company post here
+    purchase_tax = "191"
+    exchange_gain = "646"   # optional: realised exchange differences
+    exchange_loss = "656"
 
     [[journals]]
     code = "SAT"
@@ -28,6 +32,13 @@ earnings)::
     code = "100"
     name = "Kasa"
     type = "cash"
+
+    [[taxes]]               # optional: the accounts and grids of taxes shipped as data
+    tax = "commerce.demo_tax_kdv20"     # its external id; skipped when no such tax exists
+    account = "391"
+    refund_account = "191"
+    base_grid = "TR-M20"    # tax grid codes (`data/tax_grids.toml`)
+    tax_grid = "TR-HK"
 
 What a chart keeps for another addon goes in a table named after it, used
 only where that addon is installed: its journals (a ``role`` names the
@@ -50,7 +61,10 @@ fails with its file and the key at fault before anything is written.
 Loading copies the template into the company's own records, which the
 company then edits freely; the template is not consulted again, except by
 `load_chart_extra` when an addon the template has a table for is installed
-after the chart was loaded::
+after the chart was loaded. The taxes it maps get their grids, and their
+accounts when they have none yet (a tax shared by companies keeps the first
+company's; the others use their default tax accounts,
+`addons.accounting.models.tax.tax_account`)::
 
     load_chart(env, company, "tr_tdhp")
     load_chart_extra(env, company, "stock")   # stock installed later: its journal and defaults
@@ -75,10 +89,23 @@ from addons.accounting.models.journal import JOURNAL_TYPES
 from core.errors import ConfigError
 from core.errors import UserError
 from core.i18n import _
+from core.orm.data import find_external_id
 from core.orm.environment import Environment
 
 FOLDER = Path(__file__).resolve().parent / "charts"
-DEFAULT_ROLES = ("receivable", "payable", "income", "expense", "retained_earnings")
+DEFAULT_ROLES = (
+    "receivable",
+    "payable",
+    "income",
+    "expense",
+    "retained_earnings",
+    "sale_tax",
+    "purchase_tax",
+    "exchange_gain",
+    "exchange_loss",
+)
+TAX_ACCOUNTS = ("account", "refund_account")
+TAX_GRIDS = ("base_grid", "tax_grid", "refund_base_grid", "refund_tax_grid")
 # The company field each default fills (`addons.accounting.models.company.Company`).
 DEFAULT_FIELDS = {role: f"default_{role}_account" for role in DEFAULT_ROLES}
 ROLE = r"^[a-z][a-z0-9_]*$"
@@ -102,6 +129,10 @@ class _DefaultsSchema(Schema):
     income = fields.String(required=True)
     expense = fields.String(required=True)
     retained_earnings = fields.String(required=True)
+    sale_tax = fields.String(load_default=None)
+    purchase_tax = fields.String(load_default=None)
+    exchange_gain = fields.String(load_default=None)
+    exchange_loss = fields.String(load_default=None)
 
 
 class _AccountSchema(Schema):
@@ -138,6 +169,19 @@ class _ExtraSchema(Schema):
     journals = fields.List(fields.Nested(_ExtraJournalSchema), load_default=list)
 
 
+class _TaxSchema(Schema):
+    class Meta:
+        unknown = RAISE
+
+    tax = fields.String(required=True, validate=validate.Length(min=3))
+    account = fields.String(load_default=None)
+    refund_account = fields.String(load_default=None)
+    base_grid = fields.String(load_default=None)
+    tax_grid = fields.String(load_default=None)
+    refund_base_grid = fields.String(load_default=None)
+    refund_tax_grid = fields.String(load_default=None)
+
+
 class _TemplateSchema(Schema):
     class Meta:
         unknown = RAISE
@@ -146,6 +190,7 @@ class _TemplateSchema(Schema):
     defaults = fields.Nested(_DefaultsSchema, required=True)
     journals = fields.List(fields.Nested(_JournalSchema), required=True, validate=validate.Length(min=1))
     accounts = fields.List(fields.Nested(_AccountSchema), required=True, validate=validate.Length(min=1))
+    taxes = fields.List(fields.Nested(_TaxSchema), load_default=list)
     extras = fields.Dict(
         keys=fields.String(validate=validate.Regexp(ROLE)),
         values=fields.Nested(_ExtraSchema),
@@ -172,6 +217,7 @@ class ChartTemplate:
     defaults: dict[str, str]
     journals: tuple[dict[str, Any], ...]
     accounts: tuple[dict[str, Any], ...]
+    taxes: tuple[dict[str, Any], ...]
     extras: dict[str, ChartExtra] = dataclasses.field(default_factory=dict)
 
 
@@ -194,12 +240,13 @@ def read_template(path: Path) -> ChartTemplate:
     duplicates = sorted({code for code in codes if codes.count(code) > 1})
     if duplicates:
         raise ConfigError(f"chart template {path.name}: accounts {', '.join(duplicates)} appear twice")
-    wanted = [(f"defaults.{role}", code) for role, code in values["defaults"].items()]
+    wanted = [(f"defaults.{role}", code) for role, code in values["defaults"].items() if code]
     journals = list(values["journals"])
     for addon, extra in values["extras"].items():
         wanted += [(f"extras.{addon}.defaults.{role}", code) for role, code in extra["defaults"].items()]
         journals += extra["journals"]
     wanted += [(f"journal {j['code']}", j["default_account"]) for j in journals if j["default_account"]]
+    wanted += [(f"tax {t['tax']}", t[key]) for t in values["taxes"] for key in TAX_ACCOUNTS if t[key]]
     for where, code in wanted:
         if code not in codes:
             raise ConfigError(f"chart template {path.name}: {where} names account {code!r}, which it lacks")
@@ -211,9 +258,10 @@ def read_template(path: Path) -> ChartTemplate:
         name=values["chart"]["name"],
         country=values["chart"]["country"],
         currency=values["chart"]["currency"],
-        defaults=dict(values["defaults"]),
+        defaults={role: code for role, code in values["defaults"].items() if code},
         journals=tuple(values["journals"]),
         accounts=tuple(values["accounts"]),
+        taxes=tuple(values["taxes"]),
         extras={
             addon: ChartExtra(dict(extra["defaults"]), tuple(extra["journals"]))
             for addon, extra in values["extras"].items()
@@ -237,6 +285,7 @@ def load_chart(env: Environment, company: Any, template: str) -> None:
 
     Raises:
         UserError: no template has this code, or the company already has accounts.
+        ConfigError: the template names a tax grid code that no grid has.
     """
     chart = chart_templates().get(template)
     if chart is None:
@@ -258,6 +307,7 @@ def load_chart(env: Environment, company: Any, template: str) -> None:
                 **{DEFAULT_FIELDS[role]: by_code[code] for role, code in chart.defaults.items()},
             }
         )
+        _map_taxes(env, chart, company, by_code)
     for addon in chart.extras:
         if addon in env.registry.addons:
             load_chart_extra(env, target, addon)
@@ -322,3 +372,26 @@ def load_chart_extra(env: Environment, company: Any, addon: str) -> None:
                 f"which {addon} does not add to companies"
             )
         target.write({name: value for name, value in links.items() if getattr(target, name) is None})
+
+
+def _map_taxes(env: Environment, chart: ChartTemplate, company: Any, by_code: dict[str, int]) -> None:
+    """Give the taxes ``chart`` maps (those that exist, of the company or shared) their grids and accounts.
+
+    Runs as the system, inside `load_chart`.
+    """
+    grids = {grid.code: grid.id for grid in env["accounting.tax_grid"].search([])}
+    for mapping in chart.taxes:
+        tax = find_external_id(env, mapping["tax"])
+        if tax is None or tax.company not in (None, company):
+            continue
+        values: dict[str, Any] = {}
+        for key in TAX_GRIDS:
+            code = mapping[key]
+            if code is None:
+                continue
+            if code not in grids:
+                raise ConfigError(f"chart template {chart.code}: tax {mapping['tax']} names no grid {code!r}")
+            values[key] = grids[code]
+        if tax.account is None:
+            values.update({key: by_code[mapping[key]] for key in TAX_ACCOUNTS if mapping[key]})
+        tax.write(values)

@@ -6,9 +6,9 @@ loads the Tek Düzen Hesap Planı into the main company, posts an opening
 entry on the first day of the month four months back, then each month's
 sales, their cost, purchases, collections, payments, rent, salaries and
 bank charges (some on cost centres), reverses one mistaken entry, leaves
-one draft for this month, declares the fiscal year and closes the first
-month with the period lock date. Dates follow today, so the demo always
-shows recent months.
+one draft for this month, invoices and collects (`addons.accounting.demo_invoices`),
+declares the fiscal year and closes the first month with the period lock
+date. Dates follow today, so the demo always shows recent months.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import datetime as dt
 import decimal
 from typing import Any
 
+from addons.accounting import demo_invoices
 from addons.accounting.charts import load_chart
 from addons.accounting.posting import post
 from core.orm.data import find_external_id
@@ -128,6 +129,7 @@ def run(env: Environment) -> None:
         "Office supplies (draft)",
         [("770", 240, 0, "Kırtasiye"), ("100", 0, 240)],
     )
+    demo_invoices.run(env, company, lambda months: _month_start(today, months))
     env["accounting.fiscal_year"].create(
         {
             "name": str(today.year),

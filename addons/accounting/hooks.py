@@ -1,4 +1,5 @@
-"""accounting's hook implementations: report pages, the demo's books, emptying its tables on uninstall."""
+"""accounting's hook implementations: report pages, the printable invoice (commerce's layout,
+``templates/accounting/invoice_print.html``), the demo's books, emptying its tables on uninstall."""
 
 from __future__ import annotations
 
@@ -7,14 +8,18 @@ from werkzeug.routing import Rule
 
 from addons.accounting import demo
 from addons.accounting import report_pages
+from addons.commerce.printing import print_rule
 from core.hookspecs import hookimpl
 from core.orm.environment import Environment
+
+PRINTED = "accounting/invoice_print.html"
 
 
 @hookimpl
 def register_routes() -> list[Rule]:
-    """The reports' pages and exports (`addons.accounting.report_pages`)."""
-    return report_pages.rules()
+    """The reports' pages and exports (`addons.accounting.report_pages`), the printable invoice."""
+    invoice = print_rule("/accounting/invoice/<int:record_id>/print", "accounting.invoice", PRINTED, "date")
+    return [*report_pages.rules(), invoice]
 
 
 @hookimpl
@@ -26,7 +31,7 @@ def addon_installed(env: Environment, addon: str) -> None:
 
 @hookimpl
 def addon_uninstalling(env: Environment, addon: str) -> None:
-    """Delete every entry and the journals' sequences before accounting's tables go.
+    """Delete every entry, invoice and payment, and the journals' sequences, before accounting's tables go.
 
     Posted entries refuse the ORM's deletion, on purpose; uninstalling the
     whole addon is the one exception, done in SQL: the kernel deletes the
@@ -39,7 +44,16 @@ def addon_uninstalling(env: Environment, addon: str) -> None:
     registry = env.registry
     moves = registry["accounting.move"]._table
     env.session.execute(moves.update().values(reversed_entry_id=None))
-    for model in ("accounting.move_line", "accounting.fiscal_year", "accounting.move"):
+    invoices = registry["accounting.invoice"]._table
+    env.session.execute(invoices.update().values(reversed_invoice_id=None))
+    documents = (
+        "accounting.partial_reconcile",
+        "accounting.invoice_line",
+        "accounting.invoice",
+        "accounting.payment",
+    )
+    ledger = ("accounting.move_line", "accounting.fiscal_year", "accounting.move")
+    for model in (*documents, *ledger):
         env.session.execute(registry[model]._table.delete())
     sequences = registry["base.sequence"]._table
     counters = registry["base.sequence_number"]._table

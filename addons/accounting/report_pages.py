@@ -10,14 +10,19 @@ export writes, with the kernel's CSV and XLSX writers
     GET /accounting/reports/general_ledger?account=12&date_from=2026-01-01&page=2
     GET /accounting/reports/profit_loss/export.xlsx?analytic=3
     GET /accounting/reports/balance_sheet?date_to=2026-03-31&company=2
+    GET /accounting/reports/aged_receivable?date_to=2026-03-31
+    GET /accounting/reports/tax_report?date_from=2026-03-01&date_to=2026-03-31
 
 Parameters: ``company`` (one of the user's companies, default the current
 one), ``date_from`` and ``date_to`` (ISO dates, default the fiscal year
 to today), ``journal`` and ``analytic`` (ids, repeatable), ``drafts=1`` to
-include draft entries; the general ledger also takes ``account`` (repeatable)
-and ``page``. A wrong value answers 400 naming it. Every account row links to
-the general ledger of that account with the same filters (the drill-down),
-and every ledger item to its journal entry.
+include draft entries; the general ledger also takes ``account``,
+``partner`` and ``tax`` (ids, repeatable) and ``page``. A wrong value
+answers 400 naming it. Every account row links to the general ledger of
+that account with the same filters (the drill-down), every ledger item to
+its journal entry, every partner of the aged balances to their items on
+the receivable (payable) accounts, every tax to the items it is the base or
+the amount of. The balance sheet and the aged balances are at ``date_to``.
 """
 
 from __future__ import annotations
@@ -34,7 +39,9 @@ from werkzeug.exceptions import NotFound
 from werkzeug.routing import Rule
 from werkzeug.wrappers import Response
 
+from addons.accounting import aging
 from addons.accounting import reporting
+from addons.accounting import tax_report
 from addons.accounting.account_types import ACCOUNT_TYPES
 from addons.accounting.reporting import REPORTS
 from addons.accounting.reporting import Filters
@@ -52,6 +59,7 @@ from core.web.pages.urls import record_url
 FORMATS = ("csv", "xlsx")
 PAGE_SIZE = 80
 TEMPLATE = "accounting/report.html"
+AT_A_DATE = ("balance_sheet", "aged_receivable", "aged_payable")  # reports without a start date
 
 
 @dataclasses.dataclass(frozen=True)
@@ -79,6 +87,7 @@ class Table:
     rows: tuple[Row, ...]
     pages: tuple[int, int] | None = None  # (page, last page) of the general ledger
     note: str = ""
+    link_column: int = 1  # the cell holding the drill-down link
 
 
 @dataclasses.dataclass(frozen=True)
@@ -99,6 +108,8 @@ class ReportQuery:
             "date_to": filters.date_to.isoformat() if filters.date_to else None,
             "journal": [str(i) for i in filters.journals],
             "analytic": [str(i) for i in filters.analytic_accounts],
+            "partner": [str(i) for i in filters.partners],
+            "tax": [str(i) for i in filters.taxes],
             "drafts": "1" if filters.include_drafts else None,
             "account": [str(i) for i in self.accounts],
             "page": self.page if self.page > 1 else None,
@@ -119,6 +130,12 @@ class ReportQuery:
             account=[str(account_id)],
             page=None,
             date_from=start.isoformat() if start else None,
+        )
+
+    def ledger_where(self, **changes: Any) -> str:
+        """The drill-down of the aged balances and the tax report: the general ledger with ``changes``."""
+        return self.url(
+            "general_ledger", **{"page": None, "account": [], "partner": [], "tax": [], **changes}
         )
 
 
@@ -143,6 +160,8 @@ def show(request: Request, report: str, **values: Any) -> Response:
         table=table,
         places=reporting.Ledger(env, query.filters).places,
         choices=choices(env, query.filters.company),
+        reports=REPORTS,
+        at_a_date=AT_A_DATE,
     )
 
 
@@ -192,11 +211,13 @@ def parse_query(env: Environment, report: str, args: MultiDict[str, str]) -> Rep
     page = _ids(args, "page")[:1] or [1]
     filters = Filters(
         company=company[0],
-        date_from=None if report == "balance_sheet" else date_from,
+        date_from=None if report in AT_A_DATE else date_from,
         date_to=date_to,
         journals=tuple(_ids(args, "journal")),
         analytic_accounts=tuple(_ids(args, "analytic")),
         include_drafts=args.get("drafts") == "1",
+        partners=tuple(_ids(args, "partner")),
+        taxes=tuple(_ids(args, "tax")),
     )
     return ReportQuery(report, filters, tuple(_ids(args, "account")), max(page[0], 1))
 
@@ -245,6 +266,9 @@ def build(env: Environment, query: ReportQuery, *, whole: bool) -> Table:
         "general_ledger": general_ledger_table,
         "profit_loss": profit_loss_table,
         "balance_sheet": balance_sheet_table,
+        "aged_receivable": aged_table,
+        "aged_payable": aged_table,
+        "tax_report": tax_table,
     }
     return builders[query.report](env, query, whole)
 
@@ -377,6 +401,55 @@ def balance_sheet_table(env: Environment, query: ReportQuery, whole: bool) -> Ta
     )
     columns = (Column(_("Code")), Column(_("Account")), Column(_("Amount"), money=True))
     return Table(columns, tuple(lines), note=_("The current year starts on %(day)s.", day=start.isoformat()))
+
+
+def aged_table(env: Environment, query: ReportQuery, whole: bool) -> Table:
+    role = "receivable" if query.report == "aged_receivable" else "payable"
+    aged = aging.aged_balance(env, query.filters, role)
+    accounts = [str(account) for account in aged.account_ids]
+    columns = (
+        Column(_("Partner")),
+        *(Column(_(bucket), money=True) for bucket in aging.BUCKETS),
+        Column(_("Total"), money=True),
+    )
+    lines = [
+        Row(
+            (row.partner or _("No partner"), *row.amounts, row.total),
+            link=query.ledger_where(
+                account=accounts, partner=[str(row.partner_id)] if row.partner_id else []
+            ),
+        )
+        for row in aged.rows
+    ]
+    lines.append(Row((_("Total"), *aged.totals, aged.total), kind="total"))
+    note = _("Open amounts at %(day)s by days past their due date.", day=aged.date.isoformat())
+    return Table(columns, tuple(lines), note=note, link_column=0)
+
+
+def tax_table(env: Environment, query: ReportQuery, whole: bool) -> Table:
+    report = tax_report.tax_report(env, query.filters)
+    columns = (
+        Column(_("Code")),
+        Column(_("Tax grid")),
+        Column(_("Base"), money=True),
+        Column(_("Tax"), money=True),
+    )
+    lines = [Row((None, _("Lines of the return"), None, None), kind="heading")]
+    lines += [
+        Row(
+            (grid.code, grid.name, None, grid.amount),
+            link=query.ledger_where(tax=[str(i) for i in grid.tax_ids]),
+        )
+        for grid in report.grids
+    ]
+    lines.append(Row((None, _("Taxes"), None, None), kind="heading"))
+    lines += [
+        Row((None, row.name, row.base, row.amount), link=query.ledger_where(tax=[str(row.tax_id)]))
+        for row in report.taxes
+    ]
+    return Table(
+        columns, tuple(lines), note=_("Credit notes are deducted; posted entries of the period only.")
+    )
 
 
 def _total(amounts: Any) -> decimal.Decimal:

@@ -44,6 +44,7 @@ from sqlalchemy import ColumnElement
 from sqlalchemy import case
 from sqlalchemy import func
 from sqlalchemy import literal
+from sqlalchemy import or_
 from sqlalchemy import select
 
 from addons.accounting.account_types import types_where
@@ -56,6 +57,9 @@ REPORTS = {  # name in URLs and menus → title
     "general_ledger": "General ledger",
     "profit_loss": "Profit and loss",
     "balance_sheet": "Balance sheet",
+    "aged_receivable": "Aged receivable",
+    "aged_payable": "Aged payable",
+    "tax_report": "Tax report",
 }
 PROFIT_LOSS = types_where(statement="profit_loss")
 BALANCE_SHEET = types_where(statement="balance_sheet")
@@ -63,7 +67,11 @@ BALANCE_SHEET = types_where(statement="balance_sheet")
 
 @dataclasses.dataclass(frozen=True)
 class Filters:
-    """What a report covers. ``date_from``/``date_to`` are both included; None leaves that end open."""
+    """What a report covers. ``date_from``/``date_to`` are both included; None leaves that end open.
+
+    ``partners`` keeps their items only; ``taxes`` the items that are the amount or the base of
+    one of them (the drill-down of the aged balances and of the tax report).
+    """
 
     company: int
     date_from: dt.date | None = None
@@ -71,6 +79,8 @@ class Filters:
     journals: tuple[int, ...] = ()
     analytic_accounts: tuple[int, ...] = ()
     include_drafts: bool = False
+    partners: tuple[int, ...] = ()
+    taxes: tuple[int, ...] = ()
 
 
 @dataclasses.dataclass(frozen=True)
@@ -192,6 +202,12 @@ class Ledger:
             conditions.append(Line.journal_id.in_(filters.journals))
         if filters.analytic_accounts:
             conditions.append(Line.analytic_account_id.in_(filters.analytic_accounts))
+        if filters.partners:
+            conditions.append(Line.partner_id.in_(filters.partners))
+        if filters.taxes:
+            relation = Line._fields["taxes"].relation_table(self.env.registry)
+            bases = select(relation.c.line_id).where(relation.c.tax_id.in_(filters.taxes))
+            conditions.append(or_(Line.tax_id.in_(filters.taxes), Line.id.in_(bases)))
         if since is not None:
             conditions.append(Line.date >= since)
         if until is not None:

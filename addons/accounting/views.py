@@ -10,6 +10,7 @@ accept; the server checks again, and the model refuses any change to a
 posted entry whatever the screen shows.
 """
 
+from addons.accounting import views_invoicing
 from addons.accounting.reporting import REPORTS
 from core.views import Action
 from core.views import Button
@@ -333,4 +334,5 @@ declarations = [
     company_form,
     *actions,
     *menus,
+    *views_invoicing.declarations,
 ]

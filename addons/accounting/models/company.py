@@ -3,8 +3,11 @@
 ``chart_template`` records which chart was loaded (`addons.accounting.charts`);
 the default accounts are where documents book when nothing more precise is
 known (receivable and payable for partners, income and expense for
-products), and ``default_retained_earnings_account`` receives the result of
-each closed fiscal year. The two lock dates close periods
+products), ``default_retained_earnings_account`` receives the result of
+each closed fiscal year, the default tax accounts take the taxes that have
+no account of the company (`addons.accounting.models.tax.tax_account`) and
+the exchange accounts the realised exchange differences of reconciliations
+(`addons.accounting.reconciliation`). The two lock dates close periods
 (`addons.accounting.locks`): only advisers change them, through
 `Company.set_lock_dates`, and the hard lock date never moves back.
 """
@@ -51,6 +54,18 @@ class Company(Extension, extends="base.company"):
         copy=False,
         help="Receives the result of each fiscal year when it is closed.",
         **DEFAULT_ACCOUNT,
+    )
+    default_sale_tax_account = fields.Many2one(
+        "accounting.account", "Default tax account for sales", copy=False, **DEFAULT_ACCOUNT
+    )
+    default_purchase_tax_account = fields.Many2one(
+        "accounting.account", "Default tax account for purchases", copy=False, **DEFAULT_ACCOUNT
+    )
+    default_exchange_gain_account = fields.Many2one(
+        "accounting.account", "Exchange gain account", copy=False, **DEFAULT_ACCOUNT
+    )
+    default_exchange_loss_account = fields.Many2one(
+        "accounting.account", "Exchange loss account", copy=False, **DEFAULT_ACCOUNT
     )
     period_lock_date = fields.Date(
         "Lock date for non-advisers",

@@ -34,6 +34,7 @@ from addons.accounting.locks import check_hard_lock
 from addons.accounting.locks import check_posting_date
 from addons.accounting.models.move_line import ITEM_FIELDS
 from addons.accounting.models.move_line import MOVE_STATES
+from addons.accounting.reconciliation import reconcile
 from core.base.models.company import current_company
 from core.errors import UserError
 from core.errors import ValidationError
@@ -90,6 +91,11 @@ class Move(Model, name="accounting.move"):
     is_closing = fields.Boolean(
         "Year-end closing", readonly=True, copy=False, help="Moves a closed fiscal year's result to equity."
     )
+    exchange_difference = fields.Boolean(
+        readonly=True,
+        copy=False,
+        help="Books the exchange difference a reconciliation realised.",
+    )
 
     @amount_total.computed_from("lines.debit")
     def _compute_amount_total(self) -> None:
@@ -108,6 +114,7 @@ class Move(Model, name="accounting.move"):
         "lines",
         "reversed_entry",
         "is_closing",
+        "exchange_difference",
     )
     def _check_not_posted(self) -> None:
         """A posted entry stays as it was posted; entering the posted state only through posting."""
@@ -210,6 +217,8 @@ class Move(Model, name="accounting.move"):
 
         Every item's debit becomes a credit and the other way round, amounts
         in currency change sign; the reversal is numbered in the same journal.
+        Items on reconciled accounts (receivables, payables) are matched with
+        their mirror for what is still open of them.
 
         Raises:
             ValidationError: the entry is not posted, is already reversed, or
@@ -242,4 +251,7 @@ class Move(Model, name="accounting.move"):
             }
         )
         posting.post(env, RecordSet(env, type(self), [reversal]))
+        for line, mirror in zip(self.lines, reversal.lines, strict=True):
+            if line.account.reconcile and not line.reconciled:
+                reconcile(env, [line, mirror])
         return reversal

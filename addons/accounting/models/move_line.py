@@ -10,6 +10,19 @@ The entry's ``date``, ``journal``, ``company`` and state (``parent_state``)
 are copied onto each line (stored related fields, indexed): reports filter
 and group the lines table alone, without joining entries, whatever its size.
 
+Invoices (`addons.accounting.invoicing`) say more on their lines: the due
+date of a receivable or payable line (``date_maturity``), the tax a line is
+the amount of (``tax``), the taxes a line is the base of (``taxes``), and
+whether it comes from a credit note (``tax_refund``), which the tax report
+reads (`addons.accounting.tax_report`).
+
+A line on an account that is reconciled (receivables, payables) keeps what
+is still open of it: ``amount_residual`` in the company currency and
+``amount_residual_currency`` in its own currency, stored and recomputed from
+the partial reconciliations that match it with lines of the other side
+(``matched_debits`` and ``matched_credits``, `addons.accounting.reconciliation`).
+``reconciled`` says nothing is open any more.
+
 A line of a posted entry never changes and is never deleted (see
 `addons.accounting.models.move`). Fields that later addons must still set
 on posted lines (the reconciliation of payments) are listed in
@@ -46,8 +59,25 @@ ITEM_FIELDS = (
     "amount_currency",
     "currency",
     "analytic_account",
+    "date_maturity",
+    "tax",
+    "taxes",
+    "tax_refund",
 )
+# What reconciling and unreconciling change on items of posted entries.
+RESIDUAL_FIELDS = frozenset({"amount_residual", "amount_residual_currency", "reconciled"})
 MOVE_STATES = [("draft", "Draft"), ("posted", "Posted"), ("cancelled", "Cancelled")]
+RESIDUAL_DEPENDS = (
+    "debit",
+    "credit",
+    "amount_currency",
+    "currency",
+    "account.reconcile",
+    "matched_debits.amount",
+    "matched_debits.credit_amount_currency",
+    "matched_credits.amount",
+    "matched_credits.debit_amount_currency",
+)
 
 
 class MoveLine(Model, name="accounting.move_line"):
@@ -60,7 +90,9 @@ class MoveLine(Model, name="accounting.move_line"):
             message="A journal item has a debit or a credit, never negative, never both.",
         ),
     )
-    POSTED_WRITABLE: ClassVar[frozenset[str]] = frozenset({"updated_at", "updated_by"})
+    POSTED_WRITABLE: ClassVar[frozenset[str]] = frozenset(
+        {"updated_at", "updated_by", "matched_debits", "matched_credits", *RESIDUAL_FIELDS}
+    )
 
     move = fields.Many2one("accounting.move", "Journal entry", required=True, ondelete="cascade")
     sequence = fields.Integer(default=10)
@@ -82,10 +114,56 @@ class MoveLine(Model, name="accounting.move_line"):
         "base.currency", "Company currency", related="company.currency", store=True
     )
     parent_state = fields.Selection(MOVE_STATES, "Entry status", related="move.state", store=True, index=True)
+    date_maturity = fields.Date("Due date", index=True, help="When a receivable or payable is due.")
+    tax = fields.Many2one(
+        "commerce.tax", "Tax of the line", ondelete="restrict", index=True, help="This line is its amount."
+    )
+    taxes = fields.Many2many(
+        "commerce.tax",
+        "Taxes on the line",
+        relation="accounting_move_line_tax_rel",
+        column1="line_id",
+        column2="tax_id",
+        help="This line is their base.",
+    )
+    tax_refund = fields.Boolean("From a credit note", help="Reported in the tax grids of credit notes.")
+    matched_debits = fields.One2many(
+        "accounting.partial_reconcile", inverse="credit_line", label="Matched debits"
+    )
+    matched_credits = fields.One2many(
+        "accounting.partial_reconcile", inverse="debit_line", label="Matched credits"
+    )
+    amount_residual = fields.Monetary(
+        "Open amount", currency="company_currency", store=True, readonly=True, index=True
+    )
+    amount_residual_currency = fields.Monetary(
+        "Open amount in currency", currency="currency", store=True, readonly=True
+    )
+    reconciled = fields.Boolean(store=True, readonly=True, index=True)
 
     @balance.computed_from("debit", "credit")
     def _compute_balance(self) -> None:
         self.balance = decimal.Decimal(self.debit or 0) - decimal.Decimal(self.credit or 0)
+
+    @amount_residual.computed_from(*RESIDUAL_DEPENDS)
+    @amount_residual_currency.computed_from(*RESIDUAL_DEPENDS)
+    @reconciled.computed_from(*RESIDUAL_DEPENDS)
+    def _compute_residual(self) -> None:
+        """What the partial reconciliations leave open, on accounts that are reconciled (else zero)."""
+        if self.account is None or not self.account.reconcile:
+            self.amount_residual, self.amount_residual_currency, self.reconciled = ZERO, None, False
+            return
+        residual = decimal.Decimal(self.debit or 0) - decimal.Decimal(self.credit or 0)
+        residual_currency = decimal.Decimal(self.amount_currency or 0)
+        for partial in self.matched_credits:
+            residual -= partial.amount
+            residual_currency -= partial.debit_amount_currency
+        for partial in self.matched_debits:
+            residual += partial.amount
+            residual_currency += partial.credit_amount_currency
+        self.amount_residual = residual
+        self.amount_residual_currency = residual_currency if self.currency is not None else None
+        self.reconciled = not residual and (self.currency is None or not residual_currency)
 
     # -- rules --------------------------------------------------------------------------
 

@@ -13,26 +13,49 @@ PLACEHOLDER = re.compile(r"%\(\w+\)s")
 
 
 @pytest.mark.addons("accounting")
-def test_the_accounting_app_offers_entries_items_reports_and_configuration(db):
+def test_the_accounting_app_offers_customers_vendors_entries_items_reports_and_configuration(db):
     [app] = [node for node in db.registry.ui.menus if node.menu.name == "accounting"]
     assert [child.menu.label for child in app.children] == [
+        "Customers",
+        "Vendors",
         "Journal entries",
         "Journal items",
         "Reports",
         "Configuration",
     ]
-    assert [child.menu.url for child in app.children[2].children] == [
+    assert [child.menu.label for child in app.children[0].children] == [
+        "Invoices",
+        "Credit notes",
+        "Payments",
+    ]
+    assert [child.menu.label for child in app.children[1].children] == ["Bills", "Refunds", "Payments"]
+    assert [child.menu.url for child in app.children[4].children] == [
         "/accounting/reports/trial_balance",
         "/accounting/reports/general_ledger",
         "/accounting/reports/profit_loss",
         "/accounting/reports/balance_sheet",
+        "/accounting/reports/aged_receivable",
+        "/accounting/reports/aged_payable",
+        "/accounting/reports/tax_report",
     ]
 
 
 @pytest.mark.addons("accounting")
 def test_every_accounting_model_has_rights_for_bookkeepers_and_advisers_only(db, env):
     models = sorted(name for name, owner in db.registry.model_owner.items() if owner == "accounting")
-    assert len(models) == 6
+    assert models == [
+        "accounting.account",
+        "accounting.analytic_account",
+        "accounting.fiscal_year",
+        "accounting.invoice",
+        "accounting.invoice_line",
+        "accounting.journal",
+        "accounting.move",
+        "accounting.move_line",
+        "accounting.partial_reconcile",
+        "accounting.payment",
+        "accounting.tax_grid",
+    ]
     for name in models:
         groups = {right.group.full_name for right in env["base.access"].search([("model", "=", name)])}
         assert groups == {"Accounting / Bookkeeper", "Accounting / Adviser"}, name

@@ -1,6 +1,8 @@
 """The demo installs books that balance: a chart, an opening entry, months of entries, a closed month;
 and uninstalling accounting removes its entries, posted ones included, and its journals' sequences."""
 
+import decimal
+
 import pytest
 from sqlalchemy import select
 
@@ -47,6 +49,42 @@ def test_the_demo_company_keeps_turkish_books_with_a_closed_month(demo):
     assert sheet.total_assets == sheet.total_liabilities + sheet.total_equity + sheet.current_result
     assert sheet.current_result > 0
     assert demo["accounting.analytic_account"].search_count([("name", "=", "İzmir Şubesi")]) == 1
+
+
+def test_the_chart_maps_the_demo_taxes_to_the_kdv_accounts_and_return_lines(demo):
+    sale, purchase = demo.ref("commerce.demo_tax_kdv20"), demo.ref("commerce.demo_tax_kdv20_purchase")
+    assert (sale.account.code, sale.refund_account.code, sale.base_grid.code, sale.tax_grid.code) == (
+        "391",
+        "191",
+        "TR-M20",
+        "TR-HK",
+    )
+    assert (purchase.account.code, purchase.refund_account.code, purchase.tax_grid.name) == (
+        "191",
+        "391",
+        "İndirilecek KDV",
+    )
+
+
+def test_the_demo_invoices_in_euro_and_lira_are_paid_credited_and_one_realised_a_loss(demo):
+    invoices = {
+        (i.partner.name, i.currency.code, i.kind, i.state): i for i in demo["accounting.invoice"].search([])
+    }
+    service = invoices[("Anadolu Makine A.Ş.", "EUR", "out_invoice", "posted")]
+    assert (service.amount_total, service.payment_state, service.amount_residual) == (3600, "partial", 2520)
+    spare = invoices[("Anadolu Makine A.Ş.", "TRY", "out_invoice", "posted")]
+    assert (spare.amount_total, spare.amount_total_signed, spare.payment_state) == (57600, 1200, "paid")
+    [loss] = demo["accounting.move"].search([("exchange_difference", "=", True)])
+    # 57,600 TRY booked at 48 (1,200.00 EUR), collected at 49.20 (1,170.73 EUR).
+    assert [(line.account.code, line.debit, line.credit) for line in loss.lines] == [
+        ("120", 0, decimal.Decimal("29.27")),
+        ("656", decimal.Decimal("29.27"), 0),
+    ]
+    export = invoices[("Rheinwerk GmbH", "EUR", "out_invoice", "posted")]
+    note = invoices[("Rheinwerk GmbH", "EUR", "out_refund", "posted")]
+    assert (export.payment_state, note.amount_total, note.payment_state) == ("paid", 850, "paid")
+    assert invoices[("Ege Tekstil Ltd. Şti.", "EUR", "in_invoice", "posted")].payment_state == "paid"
+    assert ("Anadolu Makine A.Ş.", "EUR", "out_invoice", "draft") in invoices
 
 
 def test_the_demo_bookkeeper_cannot_post_in_the_closed_month(demo):
