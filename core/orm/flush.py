@@ -49,6 +49,7 @@ from core.orm.access import check_flush
 from core.orm.access import check_rules_after
 from core.orm.compute import recompute
 from core.orm.data import EXTERNAL_ID_MODEL
+from core.orm.data import KNOWN_KEY
 from core.orm.data import forget_external_ids
 from core.orm.environment import ENV_KEY
 from core.orm.fields.numeric import Monetary
@@ -72,6 +73,8 @@ def install_flush_events(factory: sessionmaker[Session]) -> None:
 
 def forget_changed_external_ids(session: Session, context: UOWTransaction) -> None:
     """What `env.ref` remembers is stale once an external id was written in this flush."""
+    if KNOWN_KEY not in session.info:  # nothing remembered: no need to look at every flushed record
+        return
     changed = (*session.new, *session.dirty, *session.deleted)
     if any(getattr(record, "_name", None) == EXTERNAL_ID_MODEL for record in changed):
         forget_external_ids(session)

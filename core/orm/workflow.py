@@ -35,6 +35,7 @@ from typing import Any
 from core.errors import ConfigError
 from core.errors import ValidationError
 from core.i18n import _
+from core.i18n import current
 from core.orm.records import RecordSet
 
 
@@ -81,8 +82,8 @@ class Transitions:
                     _(
                         "%(name)s is in the state “%(state)s” and cannot become “%(target)s”.",
                         name=record.display_name,
-                        state=_(selection.label_of(state)),
-                        target=_(selection.label_of(target)),
+                        state=current().option_label(selection, state),
+                        target=current().option_label(selection, target),
                     ),
                     fields={self.field: _("Not allowed from this state.")},
                 )
