@@ -1,10 +1,11 @@
-"""The reports as pages and files: ``/accounting/reports/<report>`` and ``.../export.csv|.xlsx``.
+"""The reports as pages and files: ``/accounting/reports/<report>`` and ``.../export.csv|.xlsx|.json``.
 
 Each report (`addons.accounting.reporting.REPORTS`) is computed by `addons.accounting.reporting` as the
 logged-in user, so their rights and rules apply (a user without accounting
 rights gets 403), and laid out as one `Table` that the page shows and the
 export writes, with the kernel's CSV and XLSX writers
-(`core.web.pages.export`: typed cells, formula-safe text)::
+(`core.web.pages.export`: typed cells, formula-safe text). ``export.json`` gives
+integrations the same table (`to_json`), with an API key or a session::
 
     GET /accounting/reports/trial_balance?date_from=2026-01-01&date_to=2026-03-31&journal=4&drafts=1
     GET /accounting/reports/general_ledger?account=12&date_from=2026-01-01&page=2
@@ -12,6 +13,7 @@ export writes, with the kernel's CSV and XLSX writers
     GET /accounting/reports/balance_sheet?date_to=2026-03-31&company=2
     GET /accounting/reports/aged_receivable?date_to=2026-03-31
     GET /accounting/reports/tax_report?date_from=2026-03-01&date_to=2026-03-31
+    GET /accounting/reports/profit_loss/export.json?date_from=2026-01-01   (Authorization: Bearer tsk_…)
 
 Parameters: ``company`` (one of the user's companies, default the current
 one), ``date_from`` and ``date_to`` (ISO dates, default the fiscal year
@@ -30,6 +32,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import decimal
+import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -56,7 +59,7 @@ from core.web.pages.export import to_xlsx
 from core.web.pages.urls import query_string
 from core.web.pages.urls import record_url
 
-FORMATS = ("csv", "xlsx")
+FORMATS = ("csv", "xlsx", "json")
 PAGE_SIZE = 80
 TEMPLATE = "accounting/report.html"
 AT_A_DATE = ("balance_sheet", "aged_receivable", "aged_payable")  # reports without a start date
@@ -166,14 +169,16 @@ def show(request: Request, report: str, **values: Any) -> Response:
 
 
 def download(request: Request, report: str, kind: str, **values: Any) -> Response:
-    """The report as a CSV or XLSX file (the general ledger whole, not one page)."""
+    """The report as a CSV, XLSX or JSON file (the general ledger whole, not one page)."""
     if kind not in FORMATS:
-        raise NotFound(_("Reports export as CSV or XLSX."))
+        raise NotFound(_("Reports export as CSV, XLSX or JSON."))
     env = request.env
     query = parse_query(env, report, request.args)
     table = build(env, query, whole=True)
     headers = [column.label for column in table.columns]
     rows = [list(row.cells) for row in table.rows]
+    if kind == "json":
+        return Response(to_json(report, query, table), mimetype="application/json")
     if kind == "csv":
         body, mimetype = to_csv(headers, rows), "text/csv"
     else:
@@ -183,6 +188,38 @@ def download(request: Request, report: str, kind: str, **values: Any) -> Respons
     response = Response(body, mimetype=mimetype)
     response.headers["Content-Disposition"] = f'attachment; filename="{report}.{kind}"'
     return response
+
+
+def to_json(report: str, query: ReportQuery, table: Table) -> str:
+    """The table for programs: the filters, the columns, and each row's kind and cells.
+
+    Amounts are strings (``"1234.50"``), so no client reads them as floats;
+    dates are ISO. A row's ``link`` is its drill-down, relative to the server.
+    """
+
+    def cell(value: Cell) -> Any:
+        if isinstance(value, decimal.Decimal):
+            return str(value)
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        return value
+
+    filters = query.filters
+    return json.dumps(
+        {
+            "report": report,
+            "title": _(REPORTS[report]),
+            "company": filters.company,
+            "date_from": filters.date_from.isoformat() if filters.date_from else None,
+            "date_to": filters.date_to.isoformat() if filters.date_to else None,
+            "columns": [{"label": column.label, "money": column.money} for column in table.columns],
+            "rows": [
+                {"kind": row.kind, "cells": [cell(value) for value in row.cells], "link": row.link}
+                for row in table.rows
+            ],
+        },
+        ensure_ascii=False,
+    )
 
 
 # -- the query ------------------------------------------------------------------------------

@@ -116,6 +116,27 @@ def test_the_reports_export_as_csv_and_xlsx(bookkeeper, books):
     assert "xl/worksheets/sheet1.xml" in zipfile.ZipFile(io.BytesIO(workbook.get_data())).namelist()
 
 
+def test_integrations_read_a_report_as_json_with_an_api_key(reports_db, books):
+    with reports_db.transaction() as env:
+        uid = env["base.user"].search([("login", "=", "reports_bookkeeper")])[0].id
+    with reports_db.transaction(user_id=uid) as env:
+        key = env.registry["base.api_key"].generate(env, "BI tool")
+    client = Client(create_app(reports_db, secret_key="r" * 32))
+    response = client.get(
+        f"/accounting/reports/trial_balance/export.json?{QUARTER}",
+        headers={"Authorization": f"Bearer {key}"},
+    )
+    assert response.status_code == 200 and response.mimetype == "application/json"
+    table = response.get_json()
+    assert table["report"] == "trial_balance" and table["date_from"] == "2026-01-01"
+    assert [column["label"] for column in table["columns"]][:2] == ["Code", "Account"]
+    bank = next(row for row in table["rows"] if row["cells"][0] == "102")
+    assert bank["cells"][2:] == ["0.00", "25000.00", "1234.50", "23765.50"]
+    assert bank["link"].startswith("/accounting/reports/general_ledger?")
+    assert table["rows"][-1]["kind"] == "total" and table["rows"][-1]["cells"][-1] == "0.00"
+    assert client.get("/accounting/reports/trial_balance/export.json").status_code == 401
+
+
 def test_the_reports_menu_leads_to_the_pages(bookkeeper):
     html = page(bookkeeper, "/accounting/reports/general_ledger")
     assert 'href="/accounting/reports/trial_balance"' in html
