@@ -1,12 +1,14 @@
-"""Order to cash: N quotations of 5 lines, confirmed and delivered, through the ORM and through Core.
+"""Order to cash: N quotations of 5 lines, from quotation to payment, through the ORM and through Core.
 
 The ORM run is the real flow, one transaction per user action as the web UI
-runs it: create the quotation (prices from the product), confirm it (which
-creates and reserves its delivery), validate the delivery (which moves the
-quants and values the moves). The Core run writes the same rows with plain
+runs it, in a company charted with the generic chart and a 20% sales tax:
+create the quotation (prices from the product), confirm it (which creates
+and reserves its delivery), validate the delivery (which moves the quants,
+values the moves and posts the valuation entry), invoice the order and post
+the invoice, register and post the customer's payment (which reconciles
+it). The Core run writes the main rows of the same steps with plain
 SQLAlchemy Core inserts and updates, batched, with none of the rules: it is
-the floor under what the database itself costs. Invoice and payment join the
-flow when the accounting addon lands.
+the floor under what the database itself costs.
 
 Prints one JSON document::
 
@@ -32,20 +34,38 @@ from sqlalchemy import insert  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 from sqlalchemy import update  # noqa: E402
 
+from addons.accounting.charts import load_chart  # noqa: E402
+from addons.accounting.models.payment import Payment  # noqa: E402
 from bench.databases import scratch_database  # noqa: E402
 from core.database import Database  # noqa: E402
 from core.loader.lifecycle import install  # noqa: E402
 from core.testing.queries import count_queries  # noqa: E402
 
-ADDONS = ["sales", "stock"]
+ADDONS = ["sales", "stock", "accounting"]
+STEPS = ("quote", "confirm", "deliver", "invoice", "pay")
 LINES = 5
 PRODUCTS = 20
 PRICE = decimal.Decimal("90.00")
+COST = decimal.Decimal("40.00")
+RATE = decimal.Decimal("0.20")
+CENT = decimal.Decimal("0.01")
+TAX_ACCOUNT = "2100"  # the generic chart's sales tax account
 
 
 def setup(db: Database, orders: int, lines: int) -> tuple[list[int], int]:
-    """Storable products with enough stock for every order, and a customer; their ids."""
+    """The company charted, storable products with a 20% tax and enough stock for every order, and a
+    customer; the products' and the customer's ids."""
     with db.transaction() as env:
+        company = env.ref("base.main_company")
+        load_chart(env, company, "generic")
+        tax = env["commerce.tax"].create(
+            {
+                "name": "VAT 20%",
+                "scope": "sale",
+                "amount": "20",
+                "account": company.default_sale_tax_account.id,
+            }
+        )
         products = env["product.product"].create(
             [
                 {
@@ -54,6 +74,7 @@ def setup(db: Database, orders: int, lines: int) -> tuple[list[int], int]:
                     "type": "storable",
                     "cost": "40.00",
                     "sale_price": "90.00",
+                    "taxes": [tax.id],
                 }
                 for i in range(PRODUCTS)
             ]
@@ -80,8 +101,8 @@ def setup(db: Database, orders: int, lines: int) -> tuple[list[int], int]:
 
 def orm_run(db: Database, orders: int, lines: int) -> dict[str, Any]:
     products, customer = setup(db, orders, lines)
-    seconds = {"quote": 0.0, "confirm": 0.0, "deliver": 0.0}
-    queries = {"quote": 0, "confirm": 0, "deliver": 0}
+    seconds = dict.fromkeys(STEPS, 0.0)
+    queries = dict.fromkeys(STEPS, 0)
 
     def step(name: str, action: Any) -> Any:
         start = time.perf_counter()
@@ -107,10 +128,23 @@ def orm_run(db: Database, orders: int, lines: int) -> dict[str, Any]:
                 picking.action_validate() for picking in env["sales.order"].get(order_id).pickings
             ],
         )
+        invoice_id = step(
+            "invoice",
+            lambda env, order_id=order_id: (
+                env["sales.order"].get(order_id).action_create_invoice().action_post().id
+            ),
+        )
+        step(
+            "pay",
+            lambda env, invoice_id=invoice_id: Payment.register(
+                env, [env["accounting.invoice"].get(invoice_id)]
+            ),
+        )
     with db.transaction() as env:
         delivered = env["sales.order"].search_count([("delivery_status", "=", "full")])
-    if delivered != orders:
-        raise SystemExit(f"only {delivered} of {orders} orders were delivered")
+        paid = env["accounting.invoice"].search_count([("payment_state", "=", "paid")])
+    if delivered != orders or paid != orders:
+        raise SystemExit(f"{delivered} of {orders} orders were delivered, {paid} invoices paid")
     return {
         "seconds": {name: round(value, 3) for name, value in seconds.items()},
         "queries_per_order": {name: round(count / orders, 1) for name, count in queries.items()},
@@ -140,6 +174,21 @@ def core_run(db: Database, orders: int, lines: int) -> dict[str, Any]:
             [(products[(n + i) % PRODUCTS], decimal.Decimal(1 + i)) for i in range(lines)]
             for n in range(orders)
         ]
+        account = t["accounting.account"]
+        by_code = dict(connection.execute(select(account.c.code, account.c.id)).all())
+        accounts = {
+            role: by_code[code]
+            for role, code in (
+                ("receivable", "1100"),
+                ("bank", "1010"),
+                ("stock", "1200"),
+                ("income", "4000"),
+                ("cogs", "5000"),
+                ("tax", TAX_ACCOUNT),
+            )
+        }
+        journal = t["accounting.journal"]
+        journals = dict(connection.execute(select(journal.c.code, journal.c.id)).all())
 
         start = time.perf_counter()
         order_ids = (
@@ -239,8 +288,206 @@ def core_run(db: Database, orders: int, lines: int) -> dict[str, Any]:
                 .where(quant.c.product_id == product, quant.c.location_id == stock_id)
                 .values(quantity=quant.c.quantity - shipped)
             )
+        entries = [
+            (customer, [(accounts["cogs"], cost(lines), 0), (accounts["stock"], 0, cost(lines))])
+            for lines in quantities
+        ]
+        post_entries(connection, t, journals["STJ"], company, entries)
         seconds["deliver"] = time.perf_counter() - start
+
+        start = time.perf_counter()
+        totals = [invoice_totals(lines) for lines in quantities]
+        invoice_moves = post_entries(
+            connection,
+            t,
+            journals["INV"],
+            company,
+            [
+                (
+                    customer,
+                    [
+                        *((accounts["income"], 0, PRICE * quantity) for _, quantity in lines),
+                        (accounts["tax"], 0, tax),
+                        (accounts["receivable"], untaxed + tax, 0),
+                    ],
+                )
+                for lines, (untaxed, tax) in zip(quantities, totals, strict=True)
+            ],
+        )
+        invoice_ids = (
+            connection.execute(
+                insert(t["accounting.invoice"]).returning(t["accounting.invoice"].c.id),
+                [
+                    {
+                        "name": f"INV/{n:05}",
+                        "kind": "out_invoice",
+                        "state": "posted",
+                        "payment_state": "not_paid",
+                        "partner_id": customer,
+                        "date": now.date(),
+                        "journal_id": journals["INV"],
+                        "company_id": company,
+                        "currency_id": currency,
+                        "tax_rounding": "per_line",
+                        "move_id": move_id,
+                        "amount_untaxed": untaxed,
+                        "amount_tax": tax,
+                        "amount_total": untaxed + tax,
+                        "amount_residual": untaxed + tax,
+                    }
+                    for n, (move_id, (untaxed, tax)) in enumerate(zip(invoice_moves, totals, strict=True))
+                ],
+            )
+            .scalars()
+            .all()
+        )
+        connection.execute(
+            insert(t["accounting.invoice_line"]),
+            [
+                {
+                    "invoice_id": invoice_id,
+                    "product_id": product,
+                    "quantity": quantity,
+                    "price_unit": PRICE,
+                    "discount": 0,
+                    "subtotal": PRICE * quantity,
+                    "account_id": accounts["income"],
+                }
+                for invoice_id, lines in zip(invoice_ids, quantities, strict=True)
+                for product, quantity in lines
+            ],
+        )
+        seconds["invoice"] = time.perf_counter() - start
+
+        start = time.perf_counter()
+        payment_moves = post_entries(
+            connection,
+            t,
+            journals["BNK1"],
+            company,
+            [
+                (customer, [(accounts["bank"], untaxed + tax, 0), (accounts["receivable"], 0, untaxed + tax)])
+                for untaxed, tax in totals
+            ],
+        )
+        connection.execute(
+            insert(t["accounting.payment"]),
+            [
+                {
+                    "name": f"BNK1/{n:05}",
+                    "payment_type": "inbound",
+                    "partner_type": "customer",
+                    "partner_id": customer,
+                    "amount": untaxed + tax,
+                    "currency_id": currency,
+                    "date": now.date(),
+                    "journal_id": journals["BNK1"],
+                    "company_id": company,
+                    "state": "posted",
+                    "move_id": move_id,
+                }
+                for n, (move_id, (untaxed, tax)) in enumerate(zip(payment_moves, totals, strict=True))
+            ],
+        )
+        item = t["accounting.move_line"]
+        receivables = dict(
+            connection.execute(
+                select(item.c.move_id, item.c.id).where(
+                    item.c.move_id.in_(invoice_moves + payment_moves),
+                    item.c.account_id == accounts["receivable"],
+                )
+            ).all()
+        )
+        connection.execute(
+            insert(t["accounting.partial_reconcile"]),
+            [
+                {
+                    "debit_line_id": receivables[invoice_move],
+                    "credit_line_id": receivables[payment_move],
+                    "amount": untaxed + tax,
+                    "debit_amount_currency": untaxed + tax,
+                    "credit_amount_currency": untaxed + tax,
+                    "max_date": now.date(),
+                    "company_id": company,
+                }
+                for invoice_move, payment_move, (untaxed, tax) in zip(
+                    invoice_moves, payment_moves, totals, strict=True
+                )
+            ],
+        )
+        connection.execute(
+            update(item)
+            .where(item.c.id.in_(list(receivables.values())))
+            .values(amount_residual=0, amount_residual_currency=0, reconciled=True)
+        )
+        connection.execute(
+            update(t["accounting.invoice"])
+            .where(t["accounting.invoice"].c.id.in_(invoice_ids))
+            .values(payment_state="paid", amount_residual=0)
+        )
+        seconds["pay"] = time.perf_counter() - start
     return {"seconds": {name: round(value, 3) for name, value in seconds.items()}}
+
+
+def cost(lines: list[tuple[int, decimal.Decimal]]) -> decimal.Decimal:
+    return sum((COST * quantity for _, quantity in lines), decimal.Decimal(0))
+
+
+def invoice_totals(lines: list[tuple[int, decimal.Decimal]]) -> tuple[decimal.Decimal, decimal.Decimal]:
+    """Untaxed amount and tax (rounded per line) of an invoice of ``lines``."""
+    untaxed = sum((PRICE * quantity for _, quantity in lines), decimal.Decimal(0))
+    tax = sum(((PRICE * quantity * RATE).quantize(CENT) for _, quantity in lines), decimal.Decimal(0))
+    return untaxed, tax
+
+
+def post_entries(
+    connection: Any,
+    t: Any,
+    journal: int,
+    company: int,
+    entries: list[tuple[int, list[tuple[int, Any, Any]]]],
+) -> list[int]:
+    """Insert posted entries (partner, [(account, debit, credit)]) and their items; the entries' ids."""
+    today = dt.date.today()
+    move_ids: list[int] = (
+        connection.execute(
+            insert(t["accounting.move"]).returning(t["accounting.move"].c.id),
+            [
+                {
+                    "name": f"E/{journal}/{n:05}",
+                    "date": today,
+                    "journal_id": journal,
+                    "state": "posted",
+                    "company_id": company,
+                    "partner_id": partner,
+                }
+                for n, (partner, _) in enumerate(entries)
+            ],
+        )
+        .scalars()
+        .all()
+    )
+    connection.execute(
+        insert(t["accounting.move_line"]),
+        [
+            {
+                "move_id": move_id,
+                "account_id": account,
+                "partner_id": partner,
+                "debit": debit,
+                "credit": credit,
+                "balance": debit - credit,
+                "amount_residual": debit - credit,
+                "date": today,
+                "journal_id": journal,
+                "company_id": company,
+                "parent_state": "posted",
+            }
+            for move_id, (partner, items) in zip(move_ids, entries, strict=True)
+            for account, debit, credit in items
+        ],
+    )
+    return move_ids
 
 
 def main() -> None:
@@ -265,7 +512,7 @@ def main() -> None:
         "database": dialect,
         "orders": args.orders,
         "lines_per_order": args.lines,
-        "flow": "quotation → order → delivery (invoice and payment come with accounting)",
+        "flow": "quotation → order → delivery → invoice → payment",
         "orm": orm,
         "core": core,
         "orm_orders_per_second": round(args.orders / total, 1),

@@ -98,7 +98,7 @@ class TaxedDocument:
     lines: Any
     currency: Any
 
-    tax_rounding = fields.Selection(TAX_ROUNDING, "Tax rounding", required=True)
+    tax_rounding = fields.Selection(TAX_ROUNDING, "Tax rounding", required=True, default=fields.SET_ON_CREATE)
     amount_untaxed = fields.Monetary("Untaxed amount", currency="currency", store=True)
     amount_tax = fields.Monetary("Taxes", currency="currency", store=True)
     amount_total = fields.Monetary("Total", currency="currency", store=True, tracked=True)

@@ -93,8 +93,8 @@ def _add_column(
     """
     op.add_column(table.name, Column(column.name, column.type, nullable=True))
     field = _field_of(registry, table.name, column.name)
-    default = field.default_value(env) if field is not None and field.default is not MISSING else None
-    if default is not None:
+    default = field.default_value(env) if field is not None else MISSING
+    if default is not MISSING and default is not None:
         default = getattr(default, "id", default)
         connection.execute(update(table).values({column.name: default}))
     if not column.nullable:

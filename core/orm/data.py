@@ -36,6 +36,7 @@ from sqlalchemy import select
 
 from core.errors import ConfigError
 from core.errors import TesseraError
+from core.orm.access import BYPASS
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -70,7 +71,12 @@ def find_external_id(env: Environment, external_id: str, addon: str = "") -> Mod
         if record is not None:
             return record
     ExternalId = env.registry[EXTERNAL_ID_MODEL]
-    stmt = select(ExternalId).where(ExternalId.addon == owner, ExternalId.name == name)  # type: ignore[attr-defined]
+    # The link is the kernel's metadata, read whoever asks; the record it names obeys the user's rights.
+    stmt = (
+        select(ExternalId)
+        .where(ExternalId.addon == owner, ExternalId.name == name)  # type: ignore[attr-defined]
+        .execution_options(**{BYPASS: True})
+    )
     with env.session.no_autoflush:
         link = env.session.scalars(stmt).first()
         if link is None:

@@ -426,13 +426,23 @@ def api_method(method: F) -> F:
 def visible_fields(env: Environment, model: type[Model], names: Sequence[str] | None) -> list[str]:
     """``names`` after checking the user may see them, or every field they may see when None.
 
+    Every field leaves out, besides fields of groups the user lacks, the
+    relations to models the user may not read (a purchaser reading a partner
+    does not get crm's ``opportunities``); asked for by name, those refuse.
+
     Raises:
         AccessError: a field asked for by name is restricted to groups the user lacks.
     """
     if env.su:
         return list(names) if names is not None else list(model._fields)
     if names is None:
-        return [name for name, field in model._fields.items() if env.access.can_see_field(field)]
+        access = env.access
+        return [
+            name
+            for name, field in model._fields.items()
+            if access.can_see_field(field)
+            and (not (comodel := getattr(field, "comodel", None)) or access.allows(comodel, "read"))
+        ]
     env.access.check_fields(model, names)
     return list(names)
 

@@ -36,6 +36,7 @@ from core.orm.compute import NonStoredValue
 from core.orm.compute import related_compute
 from core.orm.constraints import constraint_methods
 from core.orm.fields.base import MISSING
+from core.orm.fields.base import SET_ON_CREATE
 from core.orm.fields.base import Field
 from core.orm.fields.numeric import Monetary
 from core.orm.fields.relational import Many2many
@@ -240,7 +241,11 @@ class Registry:
         bound = {name: field.bind(name, model_name, owner[name]) for name, field in fields.items()}
         composed._fields = bound
         composed._registry = self
-        composed._defaults = tuple(f for f in bound.values() if f.default is not MISSING and f.store)
+        composed._defaults = tuple(
+            f
+            for f in bound.values()
+            if f.default is not MISSING and f.default is not SET_ON_CREATE and f.store
+        )
         composed._sql_constraints = tuple(constraints.values())
         composed._constraint_methods = constraint_methods(composed)  # type: ignore[attr-defined]
         composed._required = tuple(n for n, f in bound.items() if f.required and f.store)  # type: ignore[attr-defined]

@@ -2,7 +2,10 @@
 
 import pytest
 
+from core.errors import AccessError
 from core.errors import MissingError
+from core.testing import as_user
+from core.testing import make_user
 from core.testing.queries import count_queries
 
 
@@ -46,3 +49,13 @@ def test_an_external_id_rolled_back_with_its_savepoint_names_nothing(env):
     savepoint.rollback()
     with pytest.raises(MissingError):
         env.ref("tests.undone")
+
+
+def test_users_find_records_by_external_id_though_they_may_not_read_external_ids(env):
+    clerk = make_user(env, "ref_clerk", ["base.group_user"])
+    name_partner(env, "findable")
+    with as_user(env, clerk) as clerk_env:
+        with pytest.raises(AccessError):
+            clerk_env["base.external_id"].search([])
+        assert clerk_env.ref("tests.findable").name == "findable"
+        assert clerk_env.ref("base.uom_unit").name

@@ -123,10 +123,18 @@ class Invoice(TaxedDocument, Model, name="accounting.invoice"):
         "Invoice date", default=Environment.today, required=True, tracked=True, index=True, copy=False
     )
     date_due = fields.Date("Due date", store=True, index=True, copy=False)
-    journal = fields.Many2one("accounting.journal", required=True, ondelete="restrict", groups=ACCOUNTANTS)
+    journal = fields.Many2one(
+        "accounting.journal",
+        required=True,
+        ondelete="restrict",
+        groups=ACCOUNTANTS,
+        default=fields.SET_ON_CREATE,
+    )
     company = fields.Many2one("base.company", default=current_company, required=True, index=True)
     company_currency = fields.Many2one("base.currency", related="company.currency", store=True)
-    currency = fields.Many2one("base.currency", required=True, ondelete="restrict")
+    currency = fields.Many2one(
+        "base.currency", required=True, ondelete="restrict", default=fields.SET_ON_CREATE
+    )
     payment_term = fields.Many2one("commerce.payment_term", "Payment terms")
     ref = fields.Char("Reference", help="The vendor's bill number, or the customer's order reference.")
     origin = fields.Char("Source document", help="The document invoiced, such as a sales order's number.")

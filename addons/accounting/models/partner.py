@@ -31,7 +31,7 @@ class Partner(Extension, extends="base.partner"):
         currency="credit_currency", default=0, groups=ACCOUNTANTS, help="The most they may owe; 0: no limit."
     )
     credit_currency = fields.Many2one("base.currency", "Credit limit currency", default=company_currency)
-    balance_currency = fields.Many2one("base.currency", "Currency of the balances")
+    balance_currency = fields.Many2one("base.currency", "Currency of the balances", groups=ACCOUNTANTS)
     receivable_balance = fields.Monetary("Owes us", currency="balance_currency", groups=ACCOUNTANTS)
     overdue_balance = fields.Monetary("Overdue", currency="balance_currency", groups=ACCOUNTANTS)
 

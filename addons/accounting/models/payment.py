@@ -103,7 +103,9 @@ class Payment(Model, name="accounting.payment"):
     partner_type = fields.Selection(PARTNER_TYPES, "Partner is a", default="customer", required=True)
     partner = fields.Many2one("base.partner", required=True, ondelete="restrict", tracked=True, index=True)
     amount = fields.Monetary(currency="currency", required=True, tracked=True)
-    currency = fields.Many2one("base.currency", required=True, ondelete="restrict")
+    currency = fields.Many2one(
+        "base.currency", required=True, ondelete="restrict", default=fields.SET_ON_CREATE
+    )
     date = fields.Date(default=Environment.today, required=True, tracked=True, index=True, copy=False)
     journal = fields.Many2one(
         "accounting.journal", default=default_payment_journal, required=True, ondelete="restrict"

@@ -5,6 +5,7 @@ import pytest
 from core.errors import AccessError
 from core.errors import MissingError
 from core.testing import as_user
+from core.testing import make_user
 
 pytestmark = pytest.mark.addons("crm")
 
@@ -88,3 +89,14 @@ def test_configuration_is_for_managers(env, selin, manager):
         selin_env["crm.stage"].create({"name": "Mine"})
     with as_user(env, manager) as manager_env:
         manager_env["crm.stage"].create({"name": "Negotiation", "sequence": 40, "probability": 80})
+
+
+def test_an_employee_without_crm_reads_partners_without_their_opportunities(env, leads):
+    clerk = make_user(env, "clerk", groups=["base.group_user"])
+    partner = env["base.partner"].create({"name": "Deniz Lojistik"})
+    with as_user(env, clerk) as clerk_env:
+        [row] = clerk_env["base.partner"].browse([partner.id]).read()
+        assert row["name"] == "Deniz Lojistik"
+        assert "opportunities" not in row and "activities" not in row
+        with pytest.raises(AccessError):
+            clerk_env["base.partner"].browse([partner.id]).read(["opportunities"])

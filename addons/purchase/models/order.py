@@ -101,7 +101,9 @@ class Order(TaxedDocument, Model, name="purchase.order"):
     date_planned = fields.Date(
         "Expected arrival", store=True, help="The earliest expected arrival of its lines."
     )
-    currency = fields.Many2one("base.currency", required=True, ondelete="restrict")
+    currency = fields.Many2one(
+        "base.currency", required=True, ondelete="restrict", default=fields.SET_ON_CREATE
+    )
     warehouse = fields.Many2one(
         "stock.warehouse", "Deliver to", default=default_warehouse, required=True, ondelete="restrict"
     )

@@ -94,7 +94,9 @@ class Order(TaxedDocument, Model, name="sales.order"):
     validity_date = fields.Date("Valid until")
     payment_term = fields.Many2one("commerce.payment_term", "Payment terms")
     pricelist = fields.Many2one("sales.pricelist")
-    currency = fields.Many2one("base.currency", required=True, ondelete="restrict")
+    currency = fields.Many2one(
+        "base.currency", required=True, ondelete="restrict", default=fields.SET_ON_CREATE
+    )
     user = fields.Many2one(
         "base.user", "Salesperson", default=default_user, tracked=True, index=True, copy=False
     )

@@ -86,8 +86,12 @@ class Picking(Model, name="stock.picking"):
     kind = fields.Selection(KINDS, "Type", default="internal", required=True, index=True)
     warehouse = fields.Many2one("stock.warehouse", default=default_warehouse, required=True, index=True)
     partner = fields.Many2one("base.partner", "Partner", index=True, tracked=True)
-    location = fields.Many2one("stock.location", "From", required=True, ondelete="restrict")
-    location_dest = fields.Many2one("stock.location", "To", required=True, ondelete="restrict")
+    location = fields.Many2one(
+        "stock.location", "From", required=True, ondelete="restrict", default=fields.SET_ON_CREATE
+    )
+    location_dest = fields.Many2one(
+        "stock.location", "To", required=True, ondelete="restrict", default=fields.SET_ON_CREATE
+    )
     scheduled_date = fields.Datetime("Scheduled", default=utc_now, required=True, index=True, tracked=True)
     date_done = fields.Datetime("Done on", readonly=True, copy=False)
     origin = fields.Char("Source document", index=True)

@@ -1,6 +1,7 @@
 """The field types a model declares. Import as ``from core import fields``."""
 
 from core.orm.fields.base import MISSING as MISSING
+from core.orm.fields.base import SET_ON_CREATE as SET_ON_CREATE
 from core.orm.fields.base import Field as Field
 from core.orm.fields.json import Json as Json
 from core.orm.fields.numeric import Decimal as Decimal
@@ -20,6 +21,7 @@ from core.orm.fields.temporal import Datetime as Datetime
 
 __all__ = [
     "MISSING",
+    "SET_ON_CREATE",
     "Boolean",
     "Char",
     "Date",

@@ -45,6 +45,21 @@ class _Missing:
 MISSING: Any = _Missing()
 
 
+class _SetOnCreate:
+    def __repr__(self) -> str:
+        return "SET_ON_CREATE"
+
+
+SET_ON_CREATE: Any = _SetOnCreate()
+"""``default=SET_ON_CREATE``: the model's ``new`` fills the field when the caller leaves it out.
+
+For a required field whose value depends on other values of the new record
+(an order's currency is its company's, a transfer's locations its
+warehouse's): callers, the JSON API's create schema among them, may omit it,
+and no default is applied before ``new`` runs.
+"""
+
+
 class Field(Generic[T]):
     """A declared model attribute.
 
@@ -228,6 +243,8 @@ class Field(Generic[T]):
 
     def default_value(self, env: Environment) -> Any:
         """The value a new record gets when none is given, or MISSING."""
+        if self.default is SET_ON_CREATE:
+            return MISSING
         if callable(self.default):
             return self.default(env)
         return self.default
