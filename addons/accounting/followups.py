@@ -93,7 +93,19 @@ def create_followups(env: Environment, day: dt.date) -> list[Any]:
         )
     if not values:
         return []
+    # Held while creating: the session keeps loaded records only while they are referenced, and
+    # creating would otherwise load the partners, levels and items one by one.
+    held = (
+        env["accounting.move_line"].search(
+            [("id", "in", [item for vals in values for item in vals["items"]])]
+        ),
+        env["base.partner"].search(
+            [("id", "in", [vals["partner"] for vals in values]), ("active", "in", [True, False])]
+        ),
+        env["accounting.followup_level"].search([("id", "in", [vals["level"] for vals in values])]),
+    )
     followups = list(env["accounting.followup"].create(values))
+    del held
     history.store(
         env,
         [
@@ -103,7 +115,7 @@ def create_followups(env: Environment, day: dt.date) -> list[Any]:
                 body=_(
                     "Follow-up %(level)s: %(amount)s overdue.",
                     level=followup.level.name,
-                    amount=f"{followup.amount} {followup.currency.code}",
+                    amount=f"{followup.currency.round(followup.amount)} {followup.currency.code}",
                 ),
             )
             for followup in followups

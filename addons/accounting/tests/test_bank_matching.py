@@ -67,8 +67,12 @@ def test_suggestions_rank_number_then_partner_and_amount_then_amount(env, statem
 
 def test_suggestions_of_a_statement_take_the_same_queries_for_2_or_8_lines(env, journals, open_invoices):
     def counted(count):
-        rows = "".join(f"2026-02-{day + 1:02d},Payment {day},Anadolu,{count * 100 + day}\n" for day in range(count))
-        lines = list(import_csv(env, journals["BNK"], "Date,Label,Counterpart,Amount\n" + rows).statement.lines)
+        rows = "".join(
+            f"2026-02-{day + 1:02d},Payment {day},Anadolu,{count * 100 + day}\n" for day in range(count)
+        )
+        lines = list(
+            import_csv(env, journals["BNK"], "Date,Label,Counterpart,Amount\n" + rows).statement.lines
+        )
         env.flush()
         for line in lines:
             line.company.currency  # noqa: B018 - loaded once, as the page has
@@ -80,7 +84,9 @@ def test_suggestions_of_a_statement_take_the_same_queries_for_2_or_8_lines(env, 
     assert counted(2) == counted(8) <= 3
 
 
-def test_accepting_a_suggestion_pays_the_invoice_from_the_statements_journal(env, statement, open_invoices, journals):
+def test_accepting_a_suggestion_pays_the_invoice_from_the_statements_journal(
+    env, statement, open_invoices, journals
+):
     line = statement.lines[0]
     line.action_accept([open_invoices["A"].id])
     payment = line.payment
