@@ -17,7 +17,6 @@ from addons.accounting.bank_matching import suggestions
 from core.errors import AccessError
 from core.errors import ValidationError
 from core.testing import as_user
-from core.testing import assert_max_queries
 from core.testing.queries import count_queries
 
 pytestmark = pytest.mark.addons("accounting")

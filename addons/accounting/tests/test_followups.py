@@ -135,7 +135,7 @@ def test_the_job_reads_as_much_for_2_or_10_partners(env, make_invoice):
 
 @pytest.mark.requires_postgresql
 def test_the_job_runs_the_same_queries_for_2_or_10_partners(env, make_invoice):
-    """On PostgreSQL, where SQLAlchemy batches the INSERTs of the reminders (SQLite inserts them one by one)."""
+    """On PostgreSQL, where SQLAlchemy batches the INSERTs of the reminders (SQLite makes one each)."""
     small = queries_for(env, make_invoice, 2, dt.date(2026, 2, 10))
     assert len(small) == len(queries_for(env, make_invoice, 10, dt.date(2026, 2, 11)))
 
