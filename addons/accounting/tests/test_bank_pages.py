@@ -132,3 +132,10 @@ def test_employees_without_accounting_rights_get_no_bank_page(bank_db, books):
     employee = login(bank_db, "bank_employee")
     assert employee.get("/accounting/bank_statements/import", headers=HTML).status_code == 403
     assert employee.get(f"/accounting/followup/{books['followup']}/print", headers=HTML).status_code == 404
+
+
+def test_the_generated_screens_list_statements_transactions_and_follow_ups(bookkeeper, books):
+    for model in ("accounting.bank_statement", "accounting.bank_statement_line", "accounting.followup"):
+        assert bookkeeper.get(f"/web/{model}", headers=HTML).status_code == 200, model
+    form = bookkeeper.get(f"/web/accounting.followup/{books['followup']}", headers=HTML)
+    assert form.status_code == 200 and "Mark as sent" in form.get_data(as_text=True)

@@ -13,8 +13,10 @@ import pytest
 from addons.accounting import followups
 from addons.accounting.charts import load_chart
 from addons.accounting.followups import create_followups
+from core.errors import AccessError
 from core.errors import ValidationError
 from core.jobs import registered_jobs
+from core.testing import as_user
 from core.testing.queries import count_queries
 
 pytestmark = pytest.mark.addons("accounting")
@@ -161,3 +163,17 @@ def test_the_letter_fills_the_placeholders_in_the_partners_language(env, overdue
 def test_hook_register_jobs_offers_the_daily_follow_ups(db):
     job = registered_jobs(db)["accounting.followups"]
     assert job.interval == dt.timedelta(days=1)
+
+
+def test_advisers_configure_levels_and_bookkeepers_mark_reminders_sent(env, overdue, bookkeeper, adviser):
+    [reminder] = create_followups(env, dt.date(2026, 1, 30))
+    with as_user(env, bookkeeper) as user_env:
+        with pytest.raises(AccessError):
+            user_env["accounting.followup_level"].create({"name": "Telefon", "days": 20})
+        sent = user_env["accounting.followup"].get(reminder.id).action_mark_sent()
+        user_env.flush()
+        assert sent.state == "sent"
+    with as_user(env, adviser) as user_env:
+        level = user_env["accounting.followup_level"].create({"name": "Telefon", "days": 20})
+        user_env.flush()
+        assert level.company.id == env.ref("base.main_company").id
