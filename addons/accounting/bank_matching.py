@@ -103,18 +103,21 @@ def candidates(env: Environment, company_ids: Iterable[int]) -> list[Candidate]:
     rule = None if env.su else env.access.condition(Line, "read")
     if rule is not None:
         conditions.append(rule)
+    keys = (
+        Line.move_id,
+        Line.partner_id,
+        Line.company_id,
+        Line.currency_id,
+        Account.type,
+        Move.name,
+        Move.ref,
+        Invoice.id,
+        Invoice.ref,
+        Partner.name,
+    )
     stmt = (
         select(
-            Line.move_id,
-            Line.partner_id,
-            Line.company_id,
-            Line.currency_id,
-            Account.type,
-            Move.name,
-            Move.ref,
-            Invoice.id,
-            Invoice.ref,
-            Partner.name,
+            *keys,
             func.sum(Line.amount_residual),
             func.sum(func.coalesce(Line.amount_residual_currency, Line.amount_residual)),
             func.min(func.coalesce(Line.date_maturity, Line.date)),
@@ -124,18 +127,7 @@ def candidates(env: Environment, company_ids: Iterable[int]) -> list[Candidate]:
         .join(Invoice, Invoice.move_id == Line.move_id)
         .outerjoin(Partner, Partner.id == Line.partner_id)
         .where(Account.type.in_(list(roles)), Line.reconciled.is_(False), *conditions)
-        .group_by(
-            Line.move_id,
-            Line.partner_id,
-            Line.company_id,
-            Line.currency_id,
-            Account.type,
-            Move.name,
-            Move.ref,
-            Invoice.id,
-            Invoice.ref,
-            Partner.name,
-        )
+        .group_by(*keys)
     )
     grouped: dict[tuple[int, int | None], dict[str, Any]] = {}
     for row in env.session.execute(stmt):
