@@ -4,7 +4,8 @@
 
     GET  /accounting/bank_statements/import          the upload form: journal, file, decimal separator
     POST /accounting/bank_statements/import          import it, then go to its reconciliation page
-    GET  /accounting/bank_statements/<id>/reconcile  each transaction with its suggestions
+    GET  /accounting/bank_statements/<id>/reconcile  each transaction with its suggestions (``skipped``:
+                                                     how many of the file's were imported before)
     POST /accounting/bank_statement_lines/<id>/accept   pay the checked invoices (``invoice``, repeatable)
     POST /accounting/bank_statement_lines/<id>/book     book it to ``account`` (``label`` optional)
 
@@ -65,8 +66,8 @@ def upload(request: Request, **values: Any) -> Response:
         journal = next((j for j in journals if str(j.id) == request.form.get("journal", "")), None)
         if journal is None:
             raise ValidationError(fields={"journal": _("Choose a bank or cash journal.")})
-        upload = request.files.get("file")
-        data = upload.read(MAX_BYTES + 1) if upload is not None else b""
+        sent = request.files.get("file")
+        data = sent.read(MAX_BYTES + 1) if sent is not None else b""
         if not data:
             raise ValidationError(fields={"file": _("Choose the bank's CSV file.")})
         if len(data) > MAX_BYTES:
@@ -82,7 +83,8 @@ def upload(request: Request, **values: Any) -> Response:
             decimal_separator=separator,
         )
         if result.statement is not None:
-            return redirect(reconcile_url(result.statement.id), 303)
+            skipped = f"?skipped={result.skipped}" if result.skipped else ""
+            return redirect(reconcile_url(result.statement.id) + skipped, 303)
         message = _(
             "Nothing new: the %(count)s transactions of this file were imported before.", count=result.skipped
         )
@@ -100,6 +102,10 @@ def reconcile(request: Request, record_id: int, **values: Any) -> Response:
         [("company", "=", statement.company.id), ("deprecated", "=", False), ("reconcile", "=", False)]
     )
     currency = statement.currency
+    skipped = request.args.get("skipped", "")
+    message = ""
+    if skipped.isascii() and skipped.isdigit():
+        message = _("%(count)s transactions of the file were imported before and skipped.", count=skipped)
     return request.app.render(
         request,
         RECONCILE_TEMPLATE,
@@ -110,6 +116,7 @@ def reconcile(request: Request, record_id: int, **values: Any) -> Response:
         accounts=[account for account in accounts if account != statement.journal.default_account],
         currency=currency.code,
         places=currency.decimal_places,
+        message=message,
     )
 
 

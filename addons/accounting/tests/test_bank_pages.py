@@ -118,6 +118,10 @@ def test_upload_suggest_accept_and_book(bookkeeper, books, bank_db):
         assert statement.state == "done"
     again = upload(bookkeeper, books, text)
     assert again.status_code == 200 and "imported before" in again.get_data(as_text=True)
+    more = upload(bookkeeper, books, text + "03.02.2026;Faiz;;1,10\n")
+    assert more.status_code == 303 and more.headers["Location"].endswith("?skipped=2")
+    shown = bookkeeper.get(more.headers["Location"], headers=HTML).get_data(as_text=True)
+    assert "2 transactions of the file were imported before and skipped." in shown
 
 
 def test_the_follow_up_letter_is_in_the_partners_language(bookkeeper, books):
