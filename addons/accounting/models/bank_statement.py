@@ -39,6 +39,15 @@ class BankStatement(Model, name="accounting.bank_statement"):
     state = fields.Selection(STATES, "Status", default="open", required=True, readonly=True)
     lines = fields.One2many("accounting.bank_statement_line", inverse="statement", label="Transactions")
 
+    @classmethod
+    def new(cls, env: Environment, vals: Any) -> BankStatement:
+        """A statement in its journal's currency (`statement_currency`) unless given."""
+        vals = dict(vals)
+        journal = env.record("accounting.journal", vals.get("journal"))
+        if vals.get("currency") is None and journal is not None:
+            vals["currency"] = statement_currency(journal).id
+        return super().new(env, vals)  # type: ignore[return-value]
+
     def refresh_state(self) -> None:
         """``done`` when no line is left to match, else ``open``."""
         self.state = "done" if all(line.state == "matched" for line in self.lines) else "open"

@@ -150,3 +150,8 @@ def test_two_equal_transactions_of_one_file_are_both_kept(env, company, journals
 def test_parsing_returns_the_file_rows(env):
     lines = parse_csv("Date\tAmount\tLabel\n2026-03-01\t1\ta\n\n2026-03-02\t2\tb\n")
     assert [line.row for line in lines] == [2, 4]
+
+
+def test_a_statement_made_by_hand_takes_its_journals_currency(env, company, journals):
+    statement = env["accounting.bank_statement"].create({"name": "By hand", "journal": journals["BNK"].id})
+    assert statement.currency == company.currency and statement.state == "open"
