@@ -34,6 +34,7 @@ from sqlalchemy import insert  # noqa: E402
 from sqlalchemy import literal  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
+from addons.accounting.cash_flow import cash_flow  # noqa: E402
 from addons.accounting.charts import load_chart  # noqa: E402
 from addons.accounting.reporting import Filters  # noqa: E402
 from addons.accounting.reporting import balance_sheet  # noqa: E402
@@ -168,6 +169,7 @@ def report_run(db: Database, ids: dict[str, Any]) -> dict[str, float]:
             lambda: general_ledger(env, year, [ids["bank"]], limit=80)
         )
         results["profit_and_loss_year"] = timed(lambda: profit_and_loss(env, year))
+        results["cash_flow_year"] = timed(lambda: cash_flow(env, year))
         results["balance_sheet"] = timed(
             lambda: balance_sheet(env, Filters(company=ids["company"], date_to=YEAR[1]))
         )
@@ -175,7 +177,8 @@ def report_run(db: Database, ids: dict[str, Any]) -> dict[str, float]:
 
 
 def core_run(db: Database, ids: dict[str, Any]) -> dict[str, float]:
-    """The trial balance and the P&L's grouping as bare Core statements: no rules, no rounding, no ORM."""
+    """The trial balance, the P&L's grouping and the cash flow's counterparts as bare Core statements:
+    no rules, no rounding, no ORM."""
     lines = db.registry.tables["accounting.move_line"]
     accounts = db.registry.tables["accounting.account"]
     in_year = lines.c.date >= YEAR[0]
@@ -205,10 +208,31 @@ def core_run(db: Database, ids: dict[str, Any]) -> dict[str, float]:
         )
         .group_by(accounts.c.id)
     )
+    liquidity = ["bank", "cash"]
+    cash_accounts = accounts.alias("cash_account")
+    cash_lines = lines.alias("cash_line")
+    moving = (
+        select(cash_lines.c.move_id)
+        .join(cash_accounts, cash_accounts.c.id == cash_lines.c.account_id)
+        .where(cash_accounts.c.type.in_(liquidity))
+    )
+    flow = (
+        select(accounts.c.type, func.sum(lines.c.balance))
+        .join(accounts, accounts.c.id == lines.c.account_id)
+        .where(
+            lines.c.company_id == ids["company"],
+            lines.c.parent_state == "posted",
+            lines.c.date.between(*YEAR),
+            accounts.c.type.not_in(liquidity),
+            lines.c.move_id.in_(moving),
+        )
+        .group_by(accounts.c.type)
+    )
     with db.engine.connect() as connection:
         return {
             "trial_balance_year": timed(lambda: connection.execute(trial).all()),
             "profit_and_loss_year": timed(lambda: connection.execute(pnl).all()),
+            "cash_flow_year": timed(lambda: connection.execute(flow).all()),
         }
 
 

@@ -12,18 +12,26 @@ lock dates.
 The rules live in modules of their own: `charts` (templates in ``charts/``,
 loaded per company by `charts.load_chart`), `posting` (checks and numbering),
 `locks` (lock dates and advisers), `closing` (year end) and `reporting`
-(trial balance, general ledger, profit and loss, balance sheet in SQL), shown
-and exported by `report_pages`.
+(trial balance, general ledger, profit and loss, balance sheet in SQL; the
+cash flow statement in `cash_flow`), shown and exported by `report_pages`.
+Bank statements are imported by `bank_import`, matched with open invoices by
+`bank_matching` on the pages of `bank_pages`; `followups` reminds customers
+of overdue invoices every day.
 """
 
 from addons.accounting import hooks
 from addons.accounting import hookspecs
 from addons.accounting import views
+from addons.accounting import views_bank
 from addons.accounting import views_invoicing
 from addons.accounting.models import account
 from addons.accounting.models import analytic_account
+from addons.accounting.models import bank_statement
+from addons.accounting.models import bank_statement_line
 from addons.accounting.models import company
 from addons.accounting.models import fiscal_year
+from addons.accounting.models import followup
+from addons.accounting.models import followup_level
 from addons.accounting.models import invoice
 from addons.accounting.models import invoice_line
 from addons.accounting.models import journal
@@ -56,8 +64,12 @@ def register(addon: Addon) -> None:
         product.Product,
         product.Category,
         partner.Partner,
+        bank_statement.BankStatement,
+        bank_statement_line.BankStatementLine,
+        followup_level.FollowupLevel,
+        followup.Followup,
     )
-    addon.views(*views.declarations)
+    addon.views(*views.declarations, *views_bank.declarations)
     addon.hookspecs(hookspecs)
     addon.hooks(hooks)
     with addon.extra("sales"):

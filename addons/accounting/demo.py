@@ -7,6 +7,7 @@ entry on the first day of the month four months back, then each month's
 sales, their cost, purchases, collections, payments, rent, salaries and
 bank charges (some on cost centres), reverses one mistaken entry, leaves
 one draft for this month, invoices and collects (`addons.accounting.demo_invoices`),
+imports and reconciles a bank statement and reminds late payers (`addons.accounting.demo_bank`),
 declares the fiscal year and closes the first month with the period lock
 date. Dates follow today, so the demo always shows recent months.
 """
@@ -17,6 +18,7 @@ import datetime as dt
 import decimal
 from typing import Any
 
+from addons.accounting import demo_bank
 from addons.accounting import demo_invoices
 from addons.accounting.charts import load_chart
 from addons.accounting.posting import post
@@ -130,6 +132,7 @@ def run(env: Environment) -> None:
         [("770", 240, 0, "Kırtasiye"), ("100", 0, 240)],
     )
     demo_invoices.run(env, company, lambda months: _month_start(today, months))
+    demo_bank.run(env, company, lambda months: _month_start(today, months))
     env["accounting.fiscal_year"].create(
         {
             "name": str(today.year),

@@ -1,15 +1,20 @@
 """accounting's hook implementations: report pages, the printable invoice (commerce's layout,
-``templates/accounting/invoice_print.html``), the demo's books, emptying its tables on uninstall."""
+``templates/accounting/invoice_print.html``), the bank pages, the follow-up job and letter, the default
+follow-up levels and the demo's books, emptying its tables on uninstall."""
 
 from __future__ import annotations
 
 from sqlalchemy import select
 from werkzeug.routing import Rule
 
+from addons.accounting import bank_pages
 from addons.accounting import demo
+from addons.accounting import followups
 from addons.accounting import report_pages
+from addons.accounting.models.followup_level import default_levels
 from addons.commerce.printing import print_rule
 from core.hookspecs import hookimpl
+from core.jobs import Job
 from core.orm.environment import Environment
 
 PRINTED = "accounting/invoice_print.html"
@@ -17,16 +22,29 @@ PRINTED = "accounting/invoice_print.html"
 
 @hookimpl
 def register_routes() -> list[Rule]:
-    """The reports' pages and exports (`addons.accounting.report_pages`), the printable invoice."""
+    """The reports' pages and exports (`addons.accounting.report_pages`), the printable invoice, the
+    bank pages (`addons.accounting.bank_pages`) and the follow-up letter."""
     invoice = print_rule("/accounting/invoice/<int:record_id>/print", "accounting.invoice", PRINTED, "date")
-    return [*report_pages.rules(), invoice]
+    return [*report_pages.rules(), invoice, *bank_pages.rules(), followups.print_rule()]
+
+
+@hookimpl
+def register_jobs() -> list[Job]:
+    """The daily follow-ups of overdue invoices (`addons.accounting.followups`)."""
+    return [followups.job()]
 
 
 @hookimpl
 def addon_installed(env: Environment, addon: str) -> None:
-    """With accounting's demo loaded, post the main company's books (`addons.accounting.demo.run`)."""
-    if addon == "accounting":
-        demo.run(env)
+    """Give every company the default follow-up levels; with accounting's demo loaded, post the main
+    company's books (`addons.accounting.demo.run`)."""
+    if addon != "accounting":
+        return
+    levels = env["accounting.followup_level"]
+    for company in env["base.company"].search([]):
+        if not levels.search_count([("company", "=", company.id)]):
+            levels.create(default_levels(company))
+    demo.run(env)
 
 
 @hookimpl
@@ -47,6 +65,9 @@ def addon_uninstalling(env: Environment, addon: str) -> None:
     invoices = registry["accounting.invoice"]._table
     env.session.execute(invoices.update().values(reversed_invoice_id=None))
     documents = (
+        "accounting.bank_statement_line",
+        "accounting.bank_statement",
+        "accounting.followup",
         "accounting.partial_reconcile",
         "accounting.invoice_line",
         "accounting.invoice",

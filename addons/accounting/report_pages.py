@@ -14,6 +14,7 @@ integrations the same table (`to_json`), with an API key or a session::
     GET /accounting/reports/aged_receivable?date_to=2026-03-31
     GET /accounting/reports/tax_report?date_from=2026-03-01&date_to=2026-03-31
     GET /accounting/reports/profit_loss/export.json?date_from=2026-01-01   (Authorization: Bearer tsk_…)
+    GET /accounting/reports/cash_flow?date_from=2026-01-01&date_to=2026-03-31
 
 Parameters: ``company`` (one of the user's companies, default the current
 one), ``date_from`` and ``date_to`` (ISO dates, default the fiscal year
@@ -43,6 +44,7 @@ from werkzeug.routing import Rule
 from werkzeug.wrappers import Response
 
 from addons.accounting import aging
+from addons.accounting import cash_flow
 from addons.accounting import reporting
 from addons.accounting import tax_report
 from addons.accounting.account_types import ACCOUNT_TYPES
@@ -306,6 +308,7 @@ def build(env: Environment, query: ReportQuery, *, whole: bool) -> Table:
         "aged_receivable": aged_table,
         "aged_payable": aged_table,
         "tax_report": tax_table,
+        "cash_flow": cash_flow_table,
     }
     return builders[query.report](env, query, whole)
 
@@ -487,6 +490,21 @@ def tax_table(env: Environment, query: ReportQuery, whole: bool) -> Table:
     return Table(
         columns, tuple(lines), note=_("Credit notes are deducted; posted entries of the period only.")
     )
+
+
+def cash_flow_table(env: Environment, query: ReportQuery, whole: bool) -> Table:
+    flow = cash_flow.cash_flow(env, query.filters)
+    lines = [Row((_("Cash at the start of the period"), flow.opening), kind="total")]
+    labels = cash_flow.labels()
+    for activity in cash_flow.ACTIVITIES:
+        lines.append(Row((labels[activity], None), kind="heading"))
+        lines += [Row((labels[line.key], line.amount)) for line in flow.lines if line.activity == activity]
+        lines.append(Row((labels[f"{activity}_total"], flow.total(activity)), kind="total"))
+    lines.append(Row((_("Net change in cash"), flow.net_change), kind="total"))
+    lines.append(Row((_("Cash at the end of the period"), flow.closing), kind="total"))
+    columns = (Column(_("Line")), Column(_("Amount"), money=True))
+    note = _("Bank and cash accounts; each entry's other items say why the money moved.")
+    return Table(columns, tuple(lines), note=note, link_column=0)
 
 
 def _total(amounts: Any) -> decimal.Decimal:

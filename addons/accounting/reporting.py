@@ -60,6 +60,7 @@ REPORTS = {  # name in URLs and menus → title
     "aged_receivable": "Aged receivable",
     "aged_payable": "Aged payable",
     "tax_report": "Tax report",
+    "cash_flow": "Cash flow statement",
 }
 PROFIT_LOSS = types_where(statement="profit_loss")
 BALANCE_SHEET = types_where(statement="balance_sheet")

@@ -18,6 +18,7 @@ def test_the_accounting_app_offers_customers_vendors_entries_items_reports_and_c
     assert [child.menu.label for child in app.children] == [
         "Customers",
         "Vendors",
+        "Bank",
         "Journal entries",
         "Journal items",
         "Reports",
@@ -27,9 +28,15 @@ def test_the_accounting_app_offers_customers_vendors_entries_items_reports_and_c
         "Invoices",
         "Credit notes",
         "Payments",
+        "Follow-ups",
     ]
     assert [child.menu.label for child in app.children[1].children] == ["Bills", "Refunds", "Payments"]
-    assert [child.menu.url for child in app.children[4].children] == [
+    assert [child.menu.label for child in app.children[2].children] == [
+        "Statements",
+        "Transactions",
+        "Import a statement",
+    ]
+    assert [child.menu.url for child in app.children[5].children] == [
         "/accounting/reports/trial_balance",
         "/accounting/reports/general_ledger",
         "/accounting/reports/profit_loss",
@@ -37,6 +44,7 @@ def test_the_accounting_app_offers_customers_vendors_entries_items_reports_and_c
         "/accounting/reports/aged_receivable",
         "/accounting/reports/aged_payable",
         "/accounting/reports/tax_report",
+        "/accounting/reports/cash_flow",
     ]
 
 
@@ -46,7 +54,11 @@ def test_every_accounting_model_has_rights_for_bookkeepers_and_advisers_only(db,
     assert models == [
         "accounting.account",
         "accounting.analytic_account",
+        "accounting.bank_statement",
+        "accounting.bank_statement_line",
         "accounting.fiscal_year",
+        "accounting.followup",
+        "accounting.followup_level",
         "accounting.invoice",
         "accounting.invoice_line",
         "accounting.journal",

@@ -96,6 +96,17 @@ def test_the_demo_bookkeeper_cannot_post_in_the_closed_month(demo):
             copy.action_post()
 
 
+def test_the_demo_bank_statement_is_partly_reconciled_and_late_payers_are_reminded(demo):
+    [statement] = demo["accounting.bank_statement"].search([])
+    assert (statement.name, statement.state, len(statement.lines)) == ("Garanti BBVA", "open", 4)
+    assert [line.state for line in statement.lines] == ["matched", "matched", "to_match", "to_match"]
+    assert statement.lines[0].payment.invoices[0].payment_state == "paid"
+    assert statement.lines[1].account.code == "780"
+    reminders = demo["accounting.followup"].search([])
+    assert {f.partner.name for f in reminders} == {"Anadolu Makine A.Ş.", "Rheinwerk GmbH"}
+    assert all(f.state == "to_send" for f in reminders)
+
+
 def test_uninstalling_removes_the_books(demo_db):
     uninstall(demo_db, ["accounting"])
     with demo_db.transaction() as env:

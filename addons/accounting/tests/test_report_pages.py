@@ -144,7 +144,7 @@ def test_the_reports_menu_leads_to_the_pages(bookkeeper):
 
 
 def test_wrong_parameters_are_refused_by_name(bookkeeper, books):
-    assert bookkeeper.get("/accounting/reports/cash_flow", headers=HTML).status_code == 404
+    assert bookkeeper.get("/accounting/reports/budget", headers=HTML).status_code == 404
     bad_date = bookkeeper.get("/accounting/reports/trial_balance?date_to=31.03.2026", headers=HTML)
     assert bad_date.status_code == 400 and "date_to" in bad_date.get_data(as_text=True)
     assert bookkeeper.get("/accounting/reports/trial_balance?journal=x", headers=HTML).status_code == 400
@@ -168,3 +168,13 @@ def test_a_ledger_too_large_to_export_asks_for_narrower_filters(bookkeeper, monk
     assert response.status_code == 400
     refusal = "The ledger has 4 items: narrow the dates or accounts to export it."
     assert refusal in response.get_data(as_text=True)
+
+
+def test_the_cash_flow_page_explains_the_bank_balance_and_exports(bookkeeper):
+    html = page(bookkeeper, f"/accounting/reports/cash_flow?{QUARTER}")
+    assert "Capital and distributions" in html and "25,000.00" in html and "-1,234.50" in html
+    assert "Cash at the end of the period" in html and "23,765.50" in html
+    response = bookkeeper.get(f"/accounting/reports/cash_flow/export.csv?{QUARTER}")
+    rows = list(csv.reader(io.StringIO(response.get_data().decode("utf-8-sig"))))
+    assert rows[0] == ["Line", "Amount"]
+    assert ["Expenses paid", "-1234.50"] in rows and rows[-1] == ["Cash at the end of the period", "23765.50"]
