@@ -34,12 +34,18 @@ from sqlalchemy import select
 from addons.accounting.account_types import types_where
 from addons.accounting.reporting import Filters
 from addons.accounting.reporting import Ledger
+from core.i18n import _
 from core.orm.environment import Environment
 from core.orm.names import display_names
 
 ZERO = decimal.Decimal(0)
 BUCKETS = ("Not due", "1–30", "31–60", "61–90", "Over 90")
 LATE_BY = (0, 30, 60, 90)  # the first day late of each bucket after "not due", less one
+
+
+def bucket_labels() -> tuple[str, ...]:
+    """The headings of `BUCKETS` in the user's language."""
+    return (_("Not due"), _("1–30"), _("31–60"), _("61–90"), _("Over 90"))
 
 
 @dataclasses.dataclass(frozen=True)

@@ -449,7 +449,7 @@ def aged_table(env: Environment, query: ReportQuery, whole: bool) -> Table:
     accounts = [str(account) for account in aged.account_ids]
     columns = (
         Column(_("Partner")),
-        *(Column(_(bucket), money=True) for bucket in aging.BUCKETS),
+        *(Column(label, money=True) for label in aging.bucket_labels()),
         Column(_("Total"), money=True),
     )
     lines = [
