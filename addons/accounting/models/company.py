@@ -9,22 +9,29 @@ no account of the company (`addons.accounting.models.tax.tax_account`) and
 the exchange accounts the realised exchange differences of reconciliations
 (`addons.accounting.reconciliation`). The two lock dates close periods
 (`addons.accounting.locks`): only advisers change them, through
-`Company.set_lock_dates`, and the hard lock date never moves back.
+`Company.set_lock_dates`, and the hard lock date never moves back. A new
+company gets the default follow-up levels (`followup_level.default_levels`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from collections.abc import Sequence
+from typing import Any
 
 from addons.accounting import charts
 from addons.accounting.changes import previous_value
 from addons.accounting.locks import check_adviser
+from addons.accounting.models.followup_level import default_levels
 from core.errors import ValidationError
 from core.i18n import _
 from core.orm import fields
 from core.orm.constraints import constrains
+from core.orm.environment import Environment
 from core.orm.model import Extension
 from core.orm.model import api_method
+from core.orm.records import RecordSet
 
 DEFAULT_ACCOUNT = {"ondelete": "restrict"}
 
@@ -79,6 +86,16 @@ class Company(Extension, extends="base.company"):
         copy=False,
         help="Nobody creates, changes or posts entries dated on or before it; it never moves back.",
     )
+
+    @classmethod
+    def create(cls, env: Environment, vals_list: Sequence[Mapping[str, Any]]) -> RecordSet[Any]:
+        """Create the companies, each with the default follow-up levels."""
+        companies = super().create(env, vals_list)
+        with env.sudo():
+            env["accounting.followup_level"].create(
+                [vals for company in companies for vals in default_levels(company)]
+            )
+        return companies
 
     @constrains("period_lock_date", "hard_lock_date")
     def _check_lock_dates(self) -> None:

@@ -6,10 +6,13 @@ Invoices to Anadolu: 1,200.00 dated and due 2026-01-15, 500.00 dated and due 202
 """
 
 import datetime as dt
+import importlib.util
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
+from addons import accounting
 from addons.accounting import followups
 from addons.accounting.charts import load_chart
 from addons.accounting.followups import create_followups
@@ -95,6 +98,7 @@ def test_a_contacts_invoices_are_their_companys(env, make_invoice, customer):
 def test_each_company_reminds_with_its_own_levels(env, overdue, lira):
     other = env["base.company"].create({"name": "İkinci Şirket", "currency": lira.id})
     load_chart(env, other, "tr_tdhp")
+    env["accounting.followup_level"].search([("company", "=", other.id)]).unlink()
     rhein = env["base.partner"].create({"name": "Rheinwerk GmbH"})
     journal = env["accounting.journal"].search([("company", "=", other.id), ("type", "=", "sale")])[0]
     env["accounting.invoice"].create(
@@ -112,6 +116,12 @@ def test_each_company_reminds_with_its_own_levels(env, overdue, lira):
     assert [(f.company, f.partner, f.level.days, f.amount) for f in reminders] == [
         (other, rhein, 40, D("300.00"))
     ]
+
+
+def test_a_new_company_gets_the_shipped_levels(env, lira):
+    other = env["base.company"].create({"name": "Üçüncü Şirket", "currency": lira.id})
+    levels = env["accounting.followup_level"].search([("company", "=", other.id)])
+    assert [level.days for level in levels] == [15, 30, 60]
 
 
 def queries_for(env, make_invoice, count, day):
@@ -177,3 +187,16 @@ def test_advisers_configure_levels_and_bookkeepers_mark_reminders_sent(env, over
         level = user_env["accounting.followup_level"].create({"name": "Telefon", "days": 20})
         user_env.flush()
         assert level.company.id == env.ref("base.main_company").id
+
+
+def test_upgrading_to_1_2_gives_companies_without_levels_the_shipped_ones(env):
+    script = Path(accounting.__file__).parent / "migrations" / "1.2.0.py"
+    spec = importlib.util.spec_from_file_location("accounting_migration_1_2_0", script)
+    migration = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(migration)
+    company = env.ref("base.main_company")
+    env["accounting.followup_level"].search([("company", "=", company.id)]).unlink()
+    migration.migrate(None, env)
+    migration.migrate(None, env)  # run twice: nothing doubles
+    levels = env["accounting.followup_level"].search([("company", "=", company.id)])
+    assert [level.days for level in levels] == [15, 30, 60]
