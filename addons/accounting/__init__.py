@@ -19,7 +19,6 @@ and exported by `report_pages`.
 from addons.accounting import hooks
 from addons.accounting import hookspecs
 from addons.accounting import views
-from addons.accounting import views_invoicing
 from addons.accounting.models import account
 from addons.accounting.models import analytic_account
 from addons.accounting.models import company
@@ -60,5 +59,3 @@ def register(addon: Addon) -> None:
     addon.views(*views.declarations)
     addon.hookspecs(hookspecs)
     addon.hooks(hooks)
-    with addon.extra("sales"):
-        addon.views(*views_invoicing.sales_menus)

@@ -1,0 +1,24 @@
+"""sales' hooks with accounting installed: the customer advances account of charted companies, the demo.
+
+``addon_installed`` runs when either of sales and accounting arrives second:
+companies charted already get the chart's ``[extras.sales]`` defaults
+(`addons.accounting.charts.load_chart_extra`), and the demo's orders are
+invoiced once both addons have their demo (`addons.sales.accounting.demo`),
+after accounting's demo loaded the chart.
+"""
+
+from __future__ import annotations
+
+from addons.accounting.charts import load_chart_extra
+from addons.sales.accounting import demo
+from core.hookspecs import hookimpl
+from core.orm.environment import Environment
+
+
+@hookimpl(trylast=True)
+def addon_installed(env: Environment, addon: str) -> None:
+    """The second of sales and accounting installed: charted companies get their advances account."""
+    if addon in ("sales", "accounting"):
+        for company in env["base.company"].search([("chart_template", "is set", 0)]):
+            load_chart_extra(env, company, "sales")
+        demo.run(env)

@@ -1,0 +1,154 @@
+"""sales' screens with accounting: invoicing buttons and statuses on orders, credit, the Sales app's invoices.
+
+The order form gets **Create invoice** (confirmed and done orders; the new
+draft invoice opens), **Down payment** (a dialog asking for a percentage or
+an amount) and, for sales managers, **Approve credit** on quotations waiting
+for it; a *Customer credit* page shows what the customer owes, is overdue
+on, the credit limit and the exposure with this order (computed on read,
+so only on the form); an *Invoices* page the order's invoices. Lines show
+what was delivered, invoiced and is left to invoice: without stock the
+delivered quantity is entered there by hand (stock's extra of sales shows
+its own computed column; both extensions ``move`` the column, so it is
+shown once whichever applies last). Lists and searches get the invoice and
+payment statuses; the list of orders has **Create invoices** for the
+selected orders (`addons.sales.accounting.pages`). Salespeople find
+customer invoices and credit notes in the Sales app, read-only.
+"""
+
+from core.views import Action
+from core.views import Button
+from core.views import Field
+from core.views import Filter
+from core.views import GroupBy
+from core.views import Menu
+from core.views import Page
+from core.views import Param
+from core.views import extend
+
+MANAGERS = ("sales.group_manager",)
+QUOTATIONS = ("draft", "sent")
+SOLD = ("confirmed", "done")
+
+order_form = extend(
+    "sales.order.form",
+    fields=[Field("credit_hold", readonly=True)],
+    after="partner",
+    buttons=[
+        Button("action_create_invoice", "Create invoice", states=SOLD, primary=True),
+        Button(
+            "action_down_payment",
+            "Down payment",
+            states=["confirmed"],
+            params=[
+                Param("percentage", label="Percentage of the order"),
+                Param("amount", label="Or an amount before taxes"),
+            ],
+        ),
+        Button("action_approve_credit", "Approve credit", states=QUOTATIONS, groups=MANAGERS),
+    ],
+)
+order_pages = extend(
+    "sales.order.form",
+    after="lines",
+    pages=[
+        Page(
+            "credit",
+            "Customer credit",
+            [
+                Field("customer_receivable", readonly=True),
+                Field("customer_overdue", readonly=True),
+                Field("customer_credit_limit", readonly=True),
+                Field("credit_exposure", readonly=True),
+                Field("credit_approved_by", readonly=True),
+            ],
+        ),
+        Page(
+            "invoicing",
+            "Invoices",
+            [
+                Field("invoice_status", readonly=True),
+                Field("payment_status", readonly=True),
+                Field("amount_invoiced", readonly=True),
+                Field(
+                    "invoices",
+                    columns=[
+                        "name",
+                        "kind",
+                        "date",
+                        "amount_total",
+                        "amount_residual",
+                        "payment_state",
+                        "state",
+                    ],
+                    readonly=True,
+                ),
+            ],
+        ),
+    ],
+)
+order_lines = extend(
+    "sales.order.form",
+    columns_of="lines",
+    fields=["qty_delivered", "qty_invoiced", "qty_to_invoice"],
+    move=["qty_delivered"],
+    after="quantity",
+)
+order_list = extend("sales.order.list", fields=["invoice_status", "payment_status"], after="state")
+order_search = extend(
+    "sales.order.search",
+    filters=[
+        Filter("to_invoice", "To invoice", [("invoice_status", "=", "to_invoice")]),
+        Filter("invoiced", "Fully invoiced", [("invoice_status", "=", "invoiced")]),
+        Filter("unpaid", "Not fully paid", [("payment_status", "in", ["not_paid", "partial"])]),
+        Filter("credit_hold", "Waiting for credit approval", [("credit_hold", "=", True)]),
+    ],
+    group_by=[
+        GroupBy("invoice_status", "Invoicing", "invoice_status"),
+        GroupBy("payment_status", "Payment", "payment_status"),
+    ],
+)
+product_form = extend("product.product.form", fields=["invoice_policy"], after="purchase_ok")
+
+actions = [
+    Action(
+        "sales.to_invoice",
+        "Orders to invoice",
+        "sales.order",
+        domain=[("invoice_status", "=", "to_invoice")],
+    ),
+    Action("sales.credit_holds", "Waiting for credit approval", "sales.order", filters=["credit_hold"]),
+]
+menus = [
+    Menu(
+        "sales.to_invoice", "To invoice", parent="sales.orders_menu", action="sales.to_invoice", sequence=25
+    ),
+    Menu(
+        "sales.credit_holds",
+        "Credit approvals",
+        parent="sales.orders_menu",
+        action="sales.credit_holds",
+        sequence=27,
+        groups=MANAGERS,
+    ),
+    *(
+        Menu(
+            f"sales.{name}",
+            label,
+            parent="sales.orders_menu",
+            action=f"accounting.customer_{name}",
+            sequence=sequence,
+        )
+        for name, label, sequence in (("invoices", "Invoices", 30), ("credit_notes", "Credit notes", 40))
+    ),
+]
+
+declarations = [
+    order_form,
+    order_pages,
+    order_lines,
+    order_list,
+    order_search,
+    product_form,
+    *actions,
+    *menus,
+]
