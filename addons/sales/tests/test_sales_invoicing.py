@@ -4,23 +4,10 @@ import decimal
 
 import pytest
 
-from addons.accounting.charts import load_chart
 from core.errors import UserError
 
 pytestmark = pytest.mark.addons("sales", "accounting")
 D = decimal.Decimal
-
-
-@pytest.fixture
-def company(env):
-    company = env.ref("base.main_company")
-    load_chart(env, company, "tr_tdhp")
-    return company
-
-
-@pytest.fixture
-def kdv(env, company):
-    return env["commerce.tax"].create({"name": "KDV %20", "amount": "20", "scope": "sale"})
 
 
 @pytest.fixture
@@ -31,7 +18,7 @@ def service(env, kdv):
 
 
 @pytest.fixture
-def order(env, make_order, drill, service, kdv, company):
+def order(env, make_order, drill, service, kdv):
     order = make_order(
         [
             {
