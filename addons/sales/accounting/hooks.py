@@ -1,4 +1,4 @@
-"""sales' hooks with accounting installed: the customer advances account of charted companies, the demo.
+"""sales' hooks with accounting installed: the advances account of charted companies, the demo, a route.
 
 ``addon_installed`` runs when either of sales and accounting arrives second:
 companies charted already get the chart's ``[extras.sales]`` defaults
@@ -9,8 +9,11 @@ after accounting's demo loaded the chart.
 
 from __future__ import annotations
 
+from werkzeug.routing import Rule
+
 from addons.accounting.charts import load_chart_extra
 from addons.sales.accounting import demo
+from addons.sales.accounting import pages
 from core.hookspecs import hookimpl
 from core.orm.environment import Environment
 
@@ -22,3 +25,9 @@ def addon_installed(env: Environment, addon: str) -> None:
         for company in env["base.company"].search([("chart_template", "is set", 0)]):
             load_chart_extra(env, company, "sales")
         demo.run(env)
+
+
+@hookimpl
+def register_routes() -> list[Rule]:
+    """Invoicing the orders selected in their list (`addons.sales.accounting.pages`)."""
+    return pages.rules()

@@ -66,7 +66,9 @@ def books(env):
     """The main company with the Tek Düzen Hesap Planı (needs accounting): its accounts by code."""
     company = env.ref("base.main_company")
     load_chart(env, company, "tr_tdhp")
-    return {account.code: account for account in env["accounting.account"].search([("company", "=", company.id)])}
+    return {
+        account.code: account for account in env["accounting.account"].search([("company", "=", company.id)])
+    }
 
 
 @pytest.fixture

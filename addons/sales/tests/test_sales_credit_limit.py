@@ -1,4 +1,4 @@
-"""Credit limits while quoting: the salesperson sees the customer's credit; over the limit, a manager approves."""
+"""Credit limits: salespeople see the customer's credit when quoting; over the limit, a manager approves."""
 
 import decimal
 
@@ -18,22 +18,33 @@ def exposed(env, customer, make_order, drill, kdv, salesperson):
     240.00 not invoiced yet: 840.00 of the limit is used."""
     customer.write({"credit_limit": "1000.00"})
     env["accounting.invoice"].create(
-        {"partner": customer.id, "lines": [{"description": "Repair", "price_unit": "500.00", "taxes": [kdv.id]}]}
+        {
+            "partner": customer.id,
+            "lines": [{"description": "Repair", "price_unit": "500.00", "taxes": [kdv.id]}],
+        }
     ).action_post()
-    make_order([{"product": drill.id, "quantity": "2", "price_unit": "100.00", "taxes": [kdv.id]}]).action_confirm()
+    make_order(
+        [{"product": drill.id, "quantity": "2", "price_unit": "100.00", "taxes": [kdv.id]}]
+    ).action_confirm()
     return customer
 
 
 def quotation(make_order, kdv, salesperson, price):
     """A quotation of the salesperson's: one line at ``price`` with 20 % KDV."""
-    return make_order([{"description": "Spare parts", "price_unit": price, "taxes": [kdv.id]}], user=salesperson.id)
+    return make_order(
+        [{"description": "Spare parts", "price_unit": price, "taxes": [kdv.id]}], user=salesperson.id
+    )
 
 
-def test_the_salesperson_sees_the_customer_s_credit_on_the_quotation(env, exposed, make_order, kdv, salesperson):
+def test_the_salesperson_sees_the_customer_s_credit_on_the_quotation(
+    env, exposed, make_order, kdv, salesperson
+):
     order = quotation(make_order, kdv, salesperson, "100.00")
     with as_user(env, salesperson) as user_env:
-        values = user_env["sales.order"].get(order.id).read(
-            ["customer_receivable", "customer_overdue", "customer_credit_limit", "credit_exposure"]
+        values = (
+            user_env["sales.order"]
+            .get(order.id)
+            .read(["customer_receivable", "customer_overdue", "customer_credit_limit", "credit_exposure"])
         )
         # 600.00 owed + 240.00 open + 120.00 quoted
         assert values == {
@@ -55,7 +66,9 @@ def test_an_order_reaching_the_limit_exactly_is_confirmed(env, exposed, make_ord
         user_env.session.commit()
 
 
-def test_an_order_over_the_limit_waits_for_a_manager_s_approval(env, exposed, make_order, kdv, salesperson, manager):
+def test_an_order_over_the_limit_waits_for_a_manager_s_approval(
+    env, exposed, make_order, kdv, salesperson, manager
+):
     order = quotation(make_order, kdv, salesperson, "133.34")  # 160.01: 1,000.01 in all
     with as_user(env, salesperson) as user_env:
         mine = user_env["sales.order"].get(order.id).action_confirm()
@@ -72,11 +85,17 @@ def test_an_order_over_the_limit_waits_for_a_manager_s_approval(env, exposed, ma
         user_env.session.commit()
     with as_user(env, manager) as manager_env:
         approved = manager_env["sales.order"].get(order.id).action_approve_credit()
-        assert (approved.state, approved.credit_hold, approved.credit_approved_by.id) == ("confirmed", False, manager.id)
+        assert (approved.state, approved.credit_hold, approved.credit_approved_by.id) == (
+            "confirmed",
+            False,
+            manager.id,
+        )
         manager_env.session.commit()
 
 
-def test_no_limit_means_no_check_and_approving_needs_a_waiting_order(env, customer, make_order, kdv, salesperson):
+def test_no_limit_means_no_check_and_approving_needs_a_waiting_order(
+    env, customer, make_order, kdv, salesperson
+):
     order = quotation(make_order, kdv, salesperson, "1000000.00")
     with as_user(env, salesperson) as user_env:
         assert user_env["sales.order"].get(order.id).action_confirm().state == "confirmed"

@@ -1,4 +1,4 @@
-"""Down payments: a share of the order with its taxes on the advances account, deducted by the final invoice."""
+"""Down payments: a share of the order with its taxes, on the advances account, deducted at the end."""
 
 import decimal
 
@@ -26,7 +26,11 @@ def items_on(invoice, code):
 def test_a_percentage_down_payment_bears_the_order_s_tax_and_books_to_customer_advances(env, order, books):
     down = order.action_down_payment(percentage=D("30"))
     [line] = down.lines
-    assert (line.price_unit, line.account.code, list(line.taxes)) == (D("300.00"), "340", list(order.lines[0].taxes))
+    assert (line.price_unit, line.account.code, list(line.taxes)) == (
+        D("300.00"),
+        "340",
+        list(order.lines[0].taxes),
+    )
     # 30 % of 1,000.00 = 300.00, KDV 60.00
     assert (down.amount_untaxed, down.amount_tax, down.amount_total) == (D("300.00"), D("60.00"), D("360.00"))
     down.action_post()
@@ -42,7 +46,11 @@ def test_the_final_invoice_deducts_the_posted_down_payment_to_the_order_s_total(
     deduction = final.lines[-1]
     assert (deduction.quantity, deduction.price_unit, deduction.account.code) == (D("-1"), D("300.00"), "340")
     # 1,000.00 − 300.00 = 700.00, KDV 140.00
-    assert (final.amount_untaxed, final.amount_tax, final.amount_total) == (D("700.00"), D("140.00"), D("840.00"))
+    assert (final.amount_untaxed, final.amount_tax, final.amount_total) == (
+        D("700.00"),
+        D("140.00"),
+        D("840.00"),
+    )
     final.action_post()
     assert items_on(final, "340") == (D("300.00"), D("0"))
     assert down.amount_total + final.amount_total == order.amount_total == D("1200.00")
@@ -70,7 +78,11 @@ def test_a_fixed_amount_is_split_over_the_order_s_taxes_and_adds_up_exactly(env,
     down.action_post()
     final = order.action_create_invoice()
     # 1,500.00 − 500.00 = 1,000.00; KDV 200.00 − 66.67 + 50.00 − 16.67 = 166.66
-    assert (final.amount_untaxed, final.amount_tax, final.amount_total) == (D("1000.00"), D("166.66"), D("1166.66"))
+    assert (final.amount_untaxed, final.amount_tax, final.amount_total) == (
+        D("1000.00"),
+        D("166.66"),
+        D("1166.66"),
+    )
     assert down.amount_total + final.amount_total == order.amount_total
 
 
@@ -84,7 +96,12 @@ def test_draft_and_credited_down_payments_are_not_deducted(env, order):
 
 
 def test_a_down_payment_needs_one_share_in_range(order):
-    for arguments in ({}, {"percentage": D("10"), "amount": D("5")}, {"percentage": D("0")}, {"percentage": D("101")}):
+    for arguments in (
+        {},
+        {"percentage": D("10"), "amount": D("5")},
+        {"percentage": D("0")},
+        {"percentage": D("101")},
+    ):
         with pytest.raises(ValidationError):
             order.action_down_payment(**arguments)
     with pytest.raises(ValidationError, match="at most its net amount, 1000.00"):

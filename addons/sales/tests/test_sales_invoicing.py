@@ -91,3 +91,31 @@ def test_credit_notes_give_back_what_they_credit_and_cancelled_invoices_count_no
     again.action_cancel()
     env.flush()
     assert order.lines[1].qty_invoiced == D("1") and order.invoice_status == "to_invoice"
+
+
+def test_the_payment_status_follows_the_posted_invoices(env, order):
+    order.lines[1].write({"qty_delivered": "2"})
+    invoice = order.action_create_invoice()
+    env.flush()
+    assert (order.invoice_status, order.payment_status, order.amount_invoiced) == ("invoiced", None, D("0"))
+    invoice.action_post()
+    env.flush()
+    assert (order.payment_status, order.amount_invoiced) == ("not_paid", D("1140.00"))
+    env["accounting.payment"].register([invoice], amount=D("500"))
+    env.flush()
+    assert order.payment_status == "partial"
+    env["accounting.payment"].register([invoice])
+    env.flush()
+    assert order.payment_status == "paid"
+    assert list(env["sales.order"].search([("payment_status", "=", "paid"), ("id", "=", order.id)])) == [
+        order
+    ]
+
+
+def test_a_fully_credited_invoice_leaves_the_payment_status_and_the_amount_invoiced(env, order):
+    order.lines[1].write({"qty_delivered": "2"})
+    invoice = order.action_create_invoice().action_post()
+    invoice.action_credit_note(whole=True)
+    env.flush()
+    assert (order.payment_status, order.amount_invoiced, order.invoice_status) == (None, D("0"), "to_invoice")
+    assert [line.qty_to_invoice for line in order.lines] == [D("5"), D("2")]

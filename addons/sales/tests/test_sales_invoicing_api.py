@@ -1,4 +1,4 @@
-"""Invoicing over HTTP: a salesperson invoices their order through the JSON API and its form; accounting posts."""
+"""Invoicing over HTTP: a salesperson invoices their order (JSON API, form, list); accounting posts."""
 
 import pytest
 from api_client import PASSWORD
@@ -57,7 +57,9 @@ def order_id(invoicing_db, people):
             {
                 "partner": customer.id,
                 "user": people["salesperson"][0],
-                "lines": [{"description": "Pump", "quantity": "4", "price_unit": "250.00", "taxes": [tax.id]}],
+                "lines": [
+                    {"description": "Pump", "quantity": "4", "price_unit": "250.00", "taxes": [tax.id]}
+                ],
             }
         )
         order.action_confirm()
@@ -71,7 +73,11 @@ def test_a_salesperson_invoices_their_order_and_a_bookkeeper_posts_it(app, invoi
     assert response.status_code == 200, response.json
     invoice_id = response.json["result"]
     invoice = salesperson.get(f"/api/v1/accounting.invoice/{invoice_id}").json
-    assert (invoice["state"], invoice["amount_total"], invoice["sale_order"]["id"]) == ("draft", "1200.00", order_id)
+    assert (invoice["state"], invoice["amount_total"], invoice["sale_order"]["id"]) == (
+        "draft",
+        "1200.00",
+        order_id,
+    )
     refused = salesperson.post(f"/api/v1/accounting.invoice/{invoice_id}/call/action_post", {})
     assert refused.status_code == 403
     again = salesperson.post(f"/api/v1/sales.order/{order_id}/call/action_create_invoice", {})
@@ -87,7 +93,9 @@ def test_a_salesperson_invoices_their_order_and_a_bookkeeper_posts_it(app, invoi
     )
 
 
-def test_a_colleague_may_not_invoice_the_order_nor_ask_for_a_down_payment(app, invoicing_db, people, order_id):
+def test_a_colleague_may_not_invoice_the_order_nor_ask_for_a_down_payment(
+    app, invoicing_db, people, order_id
+):
     colleague = ApiClient(app, people["colleague"][1])
     for method, body in (("action_create_invoice", {}), ("action_down_payment", {"percentage": 10})):
         assert colleague.post(f"/api/v1/sales.order/{order_id}/call/{method}", body).status_code == 403
@@ -109,3 +117,21 @@ def test_the_down_payment_dialog_of_the_order_form_makes_its_invoice(app, invoic
         assert (down.amount_untaxed, down.amount_total, down.lines[0].account.code) == (250, 300, "340")
     listing = salesperson.page("/web/sales.order", action="sales.orders", filters="to_invoice")
     assert any(row.get("Invoicing") == "To invoice" for row in listing.rows())
+
+
+def test_create_invoices_on_the_list_invoices_each_selected_order(app, invoicing_db, people, order_id):
+    with invoicing_db.transaction() as env:
+        other = env["sales.order"].get(order_id).copy()
+        other.action_confirm()
+        env.flush()
+        other_id = other.id
+    salesperson = UIClient(app, people["salesperson"][1], PASSWORD)
+    listing = salesperson.page("/web/sales.order", action="sales.orders")
+    assert 'formaction="/sales/orders/invoice"' in listing.html
+    response = salesperson.post("/sales/orders/invoice", {"ids": f"{order_id},{other_id}"})
+    assert response.status_code == 303 and "accounting.customer_invoices" in response.headers["Location"]
+    with invoicing_db.transaction() as env:
+        orders = [env["sales.order"].get(record_id) for record_id in (order_id, other_id)]
+        assert [(order.invoice_status, len(order.invoices)) for order in orders] == [("invoiced", 1)] * 2
+    refused = salesperson.post("/sales/orders/invoice", {"ids": str(order_id)})
+    assert refused.status_code == 400 and "nothing left to invoice" in refused.get_data(as_text=True)
