@@ -24,10 +24,14 @@ def demo_db(tessera_databases):
 
 def test_the_demo_orders_are_invoiced_paid_and_partly_paid(demo_db):
     with demo_db.transaction() as env:
+        orders = {number: env.ref(f"sales.demo_order_{number}") for number in ("05", "08", "09", "10")}
         status = {
-            number: (order.invoice_status, order.payment_status, [invoice.state for invoice in order.invoices])
-            for number in ("05", "08", "09", "10")
-            if (order := env.ref(f"sales.demo_order_{number}"))
+            number: (
+                order.invoice_status,
+                order.payment_status,
+                [invoice.state for invoice in order.invoices],
+            )
+            for number, order in orders.items()
         }
         assert status == {
             "05": ("to_invoice", "not_paid", ["posted"]),
