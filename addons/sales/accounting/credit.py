@@ -116,9 +116,9 @@ def refusal(order: Any, credit: CreditCheck) -> str:
     """Why ``order`` waits for credit approval, with the figures, in the user's language."""
     currency = order.company.currency.code
     return _(
-        "%(order)s waits for credit approval: %(customer)s owes %(owed)s %(currency)s (%(overdue)s overdue), "
-        "other open orders %(open)s, this order %(this)s: %(total)s in all, over the credit limit of "
-        "%(limit)s %(currency)s. A sales manager approves it.",
+        "%(order)s waits for credit approval: %(customer)s owes %(owed)s (%(overdue)s overdue), other open "
+        "orders %(open)s, this order %(this)s: %(total)s in all, over the credit limit of %(limit)s "
+        "%(currency)s. A sales manager approves it.",
         order=order.name,
         customer=customer_of(order).display_name,
         owed=credit.receivable,
