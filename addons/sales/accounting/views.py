@@ -6,10 +6,12 @@ an amount) and, for sales managers, **Approve credit** on quotations waiting
 for it; a *Customer credit* page shows what the customer owes, is overdue
 on, the credit limit and the exposure with this order (computed on read,
 so only on the form); an *Invoices* page the order's invoices. Lines show
-what was delivered, invoiced and is left to invoice: without stock the
-delivered quantity is entered there by hand (stock's extra of sales shows
-its own computed column; both extensions ``move`` the column, so it is
-shown once whichever applies last). Lists and searches get the invoice and
+what was delivered, invoiced and is left to invoice (stock's extra of
+sales shows the delivered column too; both extensions ``move`` it, so it
+shows once whichever applies last). Sales › Orders › Order lines lists the
+lines of orders with the same figures; without stock, the delivered
+quantity of a confirmed order's line is entered on the line's form, since
+the order's lines are locked. Lists and searches get the invoice and
 payment statuses; the list of orders has **Create invoices** for the
 selected orders (`addons.sales.accounting.pages`). Salespeople find
 customer invoices and credit notes in the Sales app, read-only.
@@ -19,10 +21,13 @@ from core.views import Action
 from core.views import Button
 from core.views import Field
 from core.views import Filter
+from core.views import FormView
+from core.views import Group
 from core.views import GroupBy
 from core.views import Menu
 from core.views import Page
 from core.views import Param
+from core.views import SearchView
 from core.views import extend
 
 MANAGERS = ("sales.group_manager",)
@@ -109,6 +114,38 @@ order_search = extend(
 )
 product_form = extend("product.product.form", fields=["invoice_policy"], after="purchase_ok")
 
+# -- order lines: what was delivered, invoiced, is left (the delivered quantity entered here without stock)
+
+line_list = extend(
+    "sales.order_line.list", fields=["qty_delivered", "qty_invoiced", "qty_to_invoice"], after="quantity"
+)
+line_form = FormView(
+    "sales.order_line",
+    groups=[
+        Group(
+            "line",
+            [
+                *(
+                    Field(name, readonly=True)
+                    for name in ("order", "product", "description", "quantity", "uom")
+                ),
+                "qty_delivered",
+                Field("qty_invoiced", readonly=True),
+                Field("qty_to_invoice", readonly=True),
+            ],
+        )
+    ],
+)
+line_search = SearchView(
+    "sales.order_line",
+    fields=["order", "product", "description"],
+    filters=[
+        Filter("to_invoice", "To invoice", [("qty_to_invoice", ">", 0)]),
+        Filter("on_delivery", "Invoiced on delivery", [("product.invoice_policy", "=", "delivery")]),
+    ],
+    group_by=[GroupBy("order", "Order", "order"), GroupBy("product", "Product", "product")],
+)
+
 actions = [
     Action(
         "sales.to_invoice",
@@ -117,6 +154,9 @@ actions = [
         domain=[("invoice_status", "=", "to_invoice")],
     ),
     Action("sales.credit_holds", "Waiting for credit approval", "sales.order", filters=["credit_hold"]),
+    Action(
+        "sales.order_lines", "Order lines", "sales.order_line", domain=[("order.state", "in", list(SOLD))]
+    ),
 ]
 menus = [
     Menu(
@@ -149,6 +189,9 @@ declarations = [
     order_list,
     order_search,
     product_form,
+    line_list,
+    line_form,
+    line_search,
     *actions,
     *menus,
 ]

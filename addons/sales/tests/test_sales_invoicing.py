@@ -5,6 +5,7 @@ import decimal
 import pytest
 
 from core.errors import UserError
+from core.testing import as_user
 
 pytestmark = pytest.mark.addons("sales", "accounting")
 D = decimal.Decimal
@@ -119,3 +120,24 @@ def test_a_fully_credited_invoice_leaves_the_payment_status_and_the_amount_invoi
     env.flush()
     assert (order.payment_status, order.amount_invoiced, order.invoice_status) == (None, D("0"), "to_invoice")
     assert [line.qty_to_invoice for line in order.lines] == [D("5"), D("2")]
+
+
+def test_an_order_with_invoices_is_cancelled_only_once_they_are_cancelled_or_credited(env, order):
+    invoice = order.action_create_invoice()
+    with pytest.raises(UserError, match="cancel or credit"), env.session.begin_nested():
+        order.action_cancel()
+    assert order.state == "confirmed"
+    invoice.action_post().action_credit_note(whole=True)
+    assert order.action_cancel().state == "cancelled"
+
+
+def test_without_stock_the_delivered_quantity_is_entered_on_the_line_of_a_confirmed_order(
+    env, order, salesperson
+):
+    order.write({"user": salesperson.id})
+    line = order.lines[1]
+    with as_user(env, salesperson) as user_env:
+        user_env["sales.order_line"].get(line.id).write({"qty_delivered": "2"})
+        user_env.flush()
+        user_env.session.commit()
+    assert (line.qty_delivered, line.qty_to_invoice) == (D("2"), D("2"))

@@ -135,3 +135,16 @@ def test_create_invoices_on_the_list_invoices_each_selected_order(app, invoicing
         assert [(order.invoice_status, len(order.invoices)) for order in orders] == [("invoiced", 1)] * 2
     refused = salesperson.post("/sales/orders/invoice", {"ids": str(order_id)})
     assert refused.status_code == 400 and "nothing left to invoice" in refused.get_data(as_text=True)
+
+
+def test_order_lines_show_what_is_left_and_take_the_delivered_quantity(app, invoicing_db, people, order_id):
+    salesperson = UIClient(app, people["salesperson"][1], PASSWORD)
+    listing = salesperson.page("/web/sales.order_line", action="sales.order_lines")
+    assert {(row["Description"], row["To invoice"]) for row in listing.rows()} >= {("Pump", "4.0000")}
+    with invoicing_db.transaction() as env:
+        line_id = env["sales.order"].get(order_id).lines[0].id
+    form = salesperson.page(f"/web/sales.order_line/{line_id}", action="sales.order_lines")
+    assert 'name="qty_delivered"' in form.html and 'name="quantity"' not in form.html
+    assert salesperson.post(f"/web/sales.order_line/{line_id}", {"qty_delivered": "3"}).status_code == 303
+    with invoicing_db.transaction() as env:
+        assert env["sales.order_line"].get(line_id).qty_delivered == 3
