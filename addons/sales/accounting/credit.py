@@ -14,8 +14,9 @@ posted invoices, which the receivable already counts), plus what this
 order has not invoiced yet (a quotation's whole total). An order is over
 the limit when the limit is not zero and the exposure is strictly above
 it: an order reaching the limit exactly passes.
-Four queries whatever the customer's history: the balances, the open
-orders grouped by currency, the limit and its currency.
+A few queries whatever the customer's history: the limit and its
+currency, the balances, the open orders grouped by currency; confirming
+for a customer without a limit reads only the limit (`limit_of`).
 """
 
 from __future__ import annotations
@@ -61,6 +62,21 @@ def customer_of(order: Any) -> Any:
     return partner.parent if partner.parent is not None else partner
 
 
+def limit_of(order: Any) -> decimal.Decimal:
+    """The credit limit of ``order``'s customer in the order company's currency (0: none), as the system.
+
+    Raises:
+        UserError: the limit's currency has no exchange rate for today.
+    """
+    env = order.env
+    with env.sudo():
+        customer, currency = customer_of(order), order.company.currency
+        limit = decimal.Decimal(customer.credit_limit or 0)
+        if limit and customer.credit_currency is not None:
+            limit = currency.round(customer.credit_currency.convert(limit, currency, env.today()))
+        return limit
+
+
 def check(order: Any) -> CreditCheck:
     """The credit of ``order``'s customer in its company, as the system, with this order's total.
 
@@ -68,13 +84,11 @@ def check(order: Any) -> CreditCheck:
         UserError: a currency involved has no exchange rate for the day.
     """
     env = order.env
+    limit = limit_of(order)
     with env.sudo():
         company, customer, day = order.company, customer_of(order), env.today()
         currency = company.currency
         balance = partner_balances(env, [customer.id], company.id, day)[customer.id]
-        limit = decimal.Decimal(customer.credit_limit or 0)
-        if limit and customer.credit_currency is not None:
-            limit = currency.round(customer.credit_currency.convert(limit, currency, day))
         this_order = ZERO
         if order.state in ("draft", "sent", "confirmed"):
             open_amount = decimal.Decimal(order.amount_total or 0) - decimal.Decimal(

@@ -196,8 +196,8 @@ class Order(Extension, extends="sales.order"):
         """
         if not approves_credit(self.env):
             self.TRANSITIONS.check([self], "confirmed")
-            check = credit.check(self)
-            if check.over:
+            check = credit.check(self) if credit.limit_of(self) else None
+            if check is not None and check.over:
                 with self.env.sudo():
                     self.write({"credit_hold": True})
                 self.post_note(credit.refusal(self, check))

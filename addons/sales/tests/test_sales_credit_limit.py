@@ -103,3 +103,18 @@ def test_no_limit_means_no_check_and_approving_needs_a_waiting_order(
     other = quotation(make_order, kdv, salesperson, "1.00")
     with pytest.raises(ValidationError, match="not waiting for credit approval"):
         other.action_approve_credit()
+
+
+def test_an_order_for_a_contact_uses_their_company_s_credit(env, exposed, make_order, kdv, salesperson):
+    buyer = env["base.partner"].create({"name": "Ayşe Demir", "parent": exposed.id})
+    order = make_order(
+        [{"description": "Spare parts", "price_unit": "200.00", "taxes": [kdv.id]}],
+        partner=buyer.id,
+        user=salesperson.id,
+    )
+    with as_user(env, salesperson) as user_env:
+        mine = user_env["sales.order"].get(order.id)
+        # 600.00 + 240.00 + 240.00 = 1,080.00 of the company's 1,000.00
+        assert mine.credit_exposure == D("1080.00")
+        assert mine.action_confirm().credit_hold is True
+        user_env.session.commit()
