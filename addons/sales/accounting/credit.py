@@ -11,7 +11,8 @@ company a contact works for), in the order company's currency::
 ``exposure`` is what the customer owes now (posted, not yet paid), plus
 their other confirmed orders not invoiced yet (each order's total less its
 posted invoices, which the receivable already counts), plus what this
-order has not invoiced yet (a quotation's whole total). An order is over
+order has not invoiced yet (a quotation's whole total), each converted at
+today's rate, as the receivable is what is owed today. An order is over
 the limit when the limit is not zero and the exposure is strictly above
 it: an order reaching the limit exactly passes.
 A few queries whatever the customer's history: the limit and its
@@ -94,7 +95,7 @@ def check(order: Any) -> CreditCheck:
             open_amount = decimal.Decimal(order.amount_total or 0) - decimal.Decimal(
                 order.amount_invoiced or 0
             )
-            this_order = order.currency.convert(max(open_amount, ZERO), currency, order.date_order)
+            this_order = order.currency.convert(max(open_amount, ZERO), currency, day)
         return CreditCheck(
             receivable=balance.receivable,
             overdue=balance.overdue,

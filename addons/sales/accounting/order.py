@@ -35,6 +35,7 @@ from addons.sales.accounting import credit
 from addons.sales.accounting import down_payments
 from addons.sales.accounting import invoicing
 from core.errors import AccessError
+from core.errors import UserError
 from core.i18n import _
 from core.orm import fields
 from core.orm.model import Extension
@@ -166,7 +167,14 @@ class Order(Extension, extends="sales.order"):
             self.customer_receivable = self.customer_overdue = self.customer_credit_limit = None
             self.credit_exposure = None
             return
-        check = credit.check(self)
+        try:
+            check = credit.check(self)
+        except (
+            UserError
+        ):  # a currency without a rate today: the form shows no figures rather than none at all
+            self.customer_receivable = self.customer_overdue = self.customer_credit_limit = None
+            self.credit_exposure = None
+            return
         self.customer_receivable, self.customer_overdue = check.receivable, check.overdue
         self.customer_credit_limit, self.credit_exposure = check.limit, check.exposure
 

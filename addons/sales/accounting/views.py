@@ -76,15 +76,9 @@ order_pages = extend(
                 Field("amount_invoiced", readonly=True),
                 Field(
                     "invoices",
-                    columns=[
-                        "name",
-                        "kind",
-                        "date",
-                        "amount_total",
-                        "amount_residual",
-                        "payment_state",
-                        "state",
-                    ],
+                    # Not the amount due nor the payment state: the form loads what a column is
+                    # computed from, here the journal entry, which salespeople may not read.
+                    columns=["name", "kind", "date", "amount_total", "state"],
                     readonly=True,
                 ),
             ],

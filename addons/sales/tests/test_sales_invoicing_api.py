@@ -91,6 +91,8 @@ def test_a_salesperson_invoices_their_order_and_a_bookkeeper_posts_it(app, invoi
         "not_paid",
         "1200.00",
     )
+    form = UIClient(app, people["salesperson"][1], PASSWORD).get(f"/web/sales.order/{order_id}")
+    assert form.status_code == 200  # the posted invoice's entry stays out of the salesperson's reach
 
 
 def test_a_colleague_may_not_invoice_the_order_nor_ask_for_a_down_payment(
