@@ -163,15 +163,13 @@ class Order(Extension, extends="sales.order"):
     @customer_credit_limit.computed_from()
     @credit_exposure.computed_from()
     def _compute_credit(self) -> None:
-        if self.id is None or self.partner is None:
-            self.customer_receivable = self.customer_overdue = self.customer_credit_limit = None
-            self.credit_exposure = None
-            return
-        try:
-            check = credit.check(self)
-        except (
-            UserError
-        ):  # a currency without a rate today: the form shows no figures rather than none at all
+        check = None
+        if self.id is not None and self.partner is not None:
+            try:
+                check = credit.check(self)
+            except UserError:  # a currency without a rate today: no figures, rather than no form
+                check = None
+        if check is None:
             self.customer_receivable = self.customer_overdue = self.customer_credit_limit = None
             self.credit_exposure = None
             return
