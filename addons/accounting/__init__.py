@@ -23,7 +23,6 @@ from addons.accounting import hooks
 from addons.accounting import hookspecs
 from addons.accounting import views
 from addons.accounting import views_bank
-from addons.accounting import views_invoicing
 from addons.accounting.models import account
 from addons.accounting.models import analytic_account
 from addons.accounting.models import bank_statement
@@ -72,5 +71,3 @@ def register(addon: Addon) -> None:
     addon.views(*views.declarations, *views_bank.declarations)
     addon.hookspecs(hookspecs)
     addon.hooks(hooks)
-    with addon.extra("sales"):
-        addon.views(*views_invoicing.sales_menus)

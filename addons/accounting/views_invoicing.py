@@ -10,7 +10,7 @@ any change to a posted invoice whatever the screen shows. Taxes get their
 accounts and grids, products and categories their income and expense
 accounts, partners a page with what they owe and their credit limit.
 With sales installed, salespeople find customer invoices and credit notes
-in the Sales app (`sales_menus`), read-only.
+in the Sales app, read-only (sales' extra of accounting declares that menu).
 """
 
 from addons.accounting.models.invoice import Invoice
@@ -356,19 +356,6 @@ menus = [
         action="commerce.payment_terms",
         sequence=70,
     ),
-]
-
-# With sales: salespeople find their customers' invoices and credit notes under Sales → Orders.
-sales_menus = [
-    Menu(
-        f"accounting.sales_{name}",
-        label,
-        parent="sales.orders_menu",
-        action=f"accounting.customer_{name}",
-        sequence=sequence,
-        groups=["sales.group_user"],
-    )
-    for name, label, sequence in (("invoices", "Invoices", 30), ("credit_notes", "Credit notes", 40))
 ]
 
 declarations = [

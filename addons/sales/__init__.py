@@ -10,12 +10,19 @@ the printable document (`addons.sales.hooks`, laid out by commerce).
 
 With crm installed, opportunities make quotations and confirming an order
 wins its opportunity (`addons.sales.models.crm_lead`, `addons.sales.hooks_crm`).
+With accounting installed, confirmed orders are invoiced (down payments
+included), show their invoice and payment status, and quotations check the
+customer's credit limit (`addons.sales.accounting`).
 """
 
 from addons.sales import hooks
 from addons.sales import hooks_crm
 from addons.sales import hookspecs
 from addons.sales import views
+from addons.sales.accounting import hooks as accounting_hooks
+from addons.sales.accounting import models as accounting_models
+from addons.sales.accounting import order as accounting_order
+from addons.sales.accounting import views as accounting_views
 from addons.sales.models import crm_lead
 from addons.sales.models import order
 from addons.sales.models import order_line
@@ -39,3 +46,14 @@ def register(addon: Addon) -> None:
         addon.models(crm_lead.Lead, crm_lead.Order)
         addon.views(*views.crm_declarations)
         addon.hooks(hooks_crm)
+    with addon.extra("accounting"):
+        addon.models(
+            accounting_models.Company,
+            accounting_models.Product,
+            accounting_models.Invoice,
+            accounting_models.InvoiceLine,
+            accounting_order.OrderLine,
+            accounting_order.Order,
+        )
+        addon.views(*accounting_views.declarations)
+        addon.hooks(accounting_hooks)

@@ -61,6 +61,7 @@ order_list = ListView(
         "state",
     ],
     sums=["amount_untaxed", "amount_total", "margin"],
+    template="sales/order_list.html",
 )
 order_form = FormView(
     "sales.order",

@@ -593,6 +593,7 @@ sales_order_lines = extend(
     "sales.order.form",
     columns_of="lines",
     fields=["qty_free", "expected_date", "qty_delivered"],
+    move=["qty_delivered"],  # sales' extra of accounting shows the column too (entered by hand without stock)
     after="quantity",
 )
 sales_order_list = extend("sales.order.list", fields=["delivery_status"], after="state")

@@ -1,7 +1,9 @@
-"""Fixtures of sales' tests: taxes, products, a customer, users in the sales groups, an order factory."""
+"""Fixtures of sales' tests: taxes, products, a customer, users in the sales groups, an order factory;
+with accounting, the main company's Tek Düzen chart and a sales KDV."""
 
 import pytest
 
+from addons.accounting.charts import load_chart
 from core.testing import make_user
 
 
@@ -57,3 +59,18 @@ def make_order(env, customer):
         return env["sales.order"].create({**values, "lines": [dict(line) for line in lines]})
 
     return make
+
+
+@pytest.fixture
+def books(env):
+    """The main company with the Tek Düzen Hesap Planı (needs accounting): its accounts by code."""
+    company = env.ref("base.main_company")
+    load_chart(env, company, "tr_tdhp")
+    return {
+        account.code: account for account in env["accounting.account"].search([("company", "=", company.id)])
+    }
+
+
+@pytest.fixture
+def kdv(env, books):
+    return env["commerce.tax"].create({"name": "KDV %20", "amount": "20", "scope": "sale"})
