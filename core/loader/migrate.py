@@ -25,6 +25,7 @@ from sqlalchemy import text
 from sqlalchemy import update
 
 from core.errors import ConfigError
+from core.orm.compute import compute_existing
 from core.orm.environment import Environment
 from core.orm.fields.base import MISSING
 from core.orm.registry import Registry
@@ -57,6 +58,9 @@ def add_missing(connection: Connection, registry: Registry, env: Environment, pr
 
     ``create_all`` orders the tables itself and, on PostgreSQL, adds the
     foreign keys of mutually dependent tables (partner ↔ company) afterwards.
+    Added columns of stored computed fields are then computed for the rows
+    already there (`core.orm.compute.compute_existing`), so an installed
+    extension's totals and statuses are right at once, not empty.
     """
     inspector = inspect(connection)
     existing = set(inspector.get_table_names())
@@ -65,6 +69,7 @@ def add_missing(connection: Connection, registry: Registry, env: Environment, pr
         progress(f"creating {len(missing_tables)} table(s)")
         registry.metadata.create_all(connection, tables=missing_tables)
     op = operations(connection)
+    computed: dict[str, list[str]] = {}
     for table in registry.metadata.tables.values():
         if table.name not in existing:
             continue
@@ -73,6 +78,13 @@ def add_missing(connection: Connection, registry: Registry, env: Environment, pr
             if column.name not in present:
                 progress(f"adding column {table.name}.{column.name}")
                 _add_column(connection, op, registry, env, table, column)
+                field = _field_of(registry, table.name, column.name)
+                if field is not None and field.compute:
+                    computed.setdefault(field.model_name, []).append(field.name)
+    for model_name, names in computed.items():
+        count = compute_existing(env, model_name, names)
+        if count:
+            progress(f"computed {', '.join(names)} of {count} {model_name} record(s)")
 
 
 def _add_column(

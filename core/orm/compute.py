@@ -38,6 +38,7 @@ from core.orm.fields.numeric import Decimal as DecimalField
 from core.orm.fields.relational import Many2many
 from core.orm.fields.relational import Many2one
 from core.orm.fields.relational import One2many
+from core.orm.records import KEPT_KEY
 from core.orm.records import RecordSet
 
 if TYPE_CHECKING:
@@ -284,16 +285,24 @@ def _normalized(field: Field[Any], value: Any, env: Environment) -> Any:
     return value
 
 
-def recompute(env: Environment, new: Iterable[Model], changed: dict[Model, set[str]]) -> None:
+def recompute(
+    env: Environment,
+    new: Iterable[Model],
+    changed: dict[Model, set[str]],
+    methods: dict[tuple[str, str], set[Model]] | None = None,
+) -> None:
     """Recompute stored computed fields for ``new`` records and for everything ``changed`` affects.
 
     ``changed`` maps records (dirty or deleted) to the names of their changed
-    fields. Records reached through relations are found in batches: one query
+    fields; ``methods`` (model name, method) to records to run it on besides.
+    Records reached through relations are found in batches: one query
     per relation step and round, however many records changed.
     """
     graph = env.registry.compute_graph
     deleted = set(env.session.deleted)
     todo: dict[tuple[str, str], set[Model]] = defaultdict(set)
+    for key, records in (methods or {}).items():
+        todo[key].update(records)
     reached: dict[Trigger, set[Model]] = defaultdict(set)
 
     def follow(record: Model, names: Iterable[str]) -> None:
@@ -340,6 +349,36 @@ def recompute(env: Environment, new: Iterable[Model], changed: dict[Model, set[s
                 before = [getattr(record, field.name) for field in fields]
                 getattr(record, method)()
                 follow(record, _assigned(env, record, fields, before))
+
+
+def compute_existing(env: Environment, model_name: str, names: Iterable[str], batch: int = 1000) -> int:
+    """Compute the stored fields ``names`` of every existing ``model_name`` record; returns how many.
+
+    For columns added to a populated table (an addon installed or upgraded on
+    a live database): the methods computing them run on the rows in batches
+    of ``batch``, as the system, and what they change recomputes what depends
+    on it, as on any flush.
+    """
+    graph = env.registry.compute_graph
+    wanted = set(names)
+    keys = [
+        (model_name, method)
+        for method in graph.methods.get(model_name, ())
+        if wanted & {field.name for field in graph.computed_by[(model_name, method)]}
+    ]
+    if not keys:
+        return 0
+    model = env.registry[model_name]
+    ids = list(env.session.scalars(select(model._table.c.id).order_by(model._table.c.id)))
+    kept: list[Any] = env.session.info.setdefault(KEPT_KEY, [])
+    with env.sudo():
+        for start in range(0, len(ids), batch):
+            mark = len(kept)
+            records = set(env[model_name].browse(ids[start : start + batch]))
+            recompute(env, (), {}, dict.fromkeys(keys, records))
+            env.flush()
+            del kept[mark:]  # let the batch's records go: the next batch loads its own
+    return len(ids)
 
 
 def _assigned(env: Environment, record: Model, fields: Iterable[Field[Any]], before: list[Any]) -> list[str]:

@@ -179,3 +179,22 @@ def test_a_dependency_error_is_raised_before_the_database_is_touched(populated):
         install(populated, ["life_needs_new"])
 
     assert snapshot(populated) == before
+
+
+def test_stored_computed_and_related_fields_are_computed_for_the_rows_already_there(populated):
+    with populated.transaction() as env:
+        parent = env["base.partner"].search([("name", "=", "Partner 000")])[0]
+        children = [f"Partner {n:03}" for n in range(10, 20)]
+        env["base.partner"].search([("name", "in", children)]).write({"parent": parent.id})
+    said = []
+    install(populated, ["life_stats"], progress=said.append)
+    with populated.engine.connect() as connection:
+        rows = connection.execute(
+            text("SELECT name, name_length, parent_name FROM base_partner WHERE name LIKE 'Partner %'")
+        ).all()
+    assert len(rows) == PARTNERS
+    assert all(length == len(name) for name, length, _ in rows)
+    assert sorted(name for name, _, parent in rows if parent == "Partner 000") == [
+        f"Partner {n:03}" for n in range(10, 20)
+    ]
+    assert any("computed" in line and "base.partner" in line for line in said)
