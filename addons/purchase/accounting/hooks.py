@@ -1,0 +1,20 @@
+"""purchase's hooks with accounting installed: the three-way match and the clearing of received goods."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from addons.purchase.accounting import clearing
+from addons.purchase.accounting import matching
+from core.hookspecs import hookimpl
+from core.orm.environment import Environment
+
+
+@hookimpl
+def accounting_invoice_line_items(
+    env: Environment, invoice: Any, items: dict[int, list[dict[str, Any]]]
+) -> None:
+    """Refuse a bill that does not match its order (`addons.purchase.accounting.matching`), then book
+    its lines of received goods on the goods received not invoiced (`addons.purchase.accounting.clearing`)."""
+    matching.check_match(env, invoice)
+    clearing.rebook(env, invoice, items)
