@@ -74,6 +74,8 @@ JOURNAL_TYPE = {
     "in_refund": "purchase",
 }
 COUNTERPART_TYPES = ("receivable", "payable")
+# What booking reads of invoices' lines, loaded for all of them at once before posting.
+LINE_PATHS = ("lines.account", "lines.product", "lines.taxes", "lines.analytic_account")
 COPIED_LINE_FIELDS = (
     "sequence",
     "product",
@@ -329,6 +331,7 @@ def post_invoices(env: Environment, invoices: Sequence[Any]) -> None:
         UserError: a foreign currency has no rate on the invoice date.
     """
     env.flush()
+    RecordSet(env, type(invoices[0]), list(invoices)).prefetch(LINE_PATHS)
     for invoice in invoices:
         check_postable(invoice)
     rates: Rates = {}

@@ -37,8 +37,10 @@ from core.i18n import _
 from core.orm.environment import Environment
 
 ZERO = decimal.Decimal(0)
+# What matching and clearing read of a bill's lines (loaded by `addons.purchase.accounting.hooks`).
 PATHS = (
     "product.category",
+    "purchase_line.order.currency",
     "purchase_line.moves.location",
     "purchase_line.moves.location_dest",
     "purchase_line.invoice_lines.invoice",
@@ -54,7 +56,6 @@ def rebook(env: Environment, invoice: Any, items: dict[int, list[dict[str, Any]]
     company = invoice.company
     if company.stock_journal is None or invoice.kind not in ("in_invoice", "in_refund"):
         return
-    env["accounting.invoice_line"].browse([line.id for line in invoice.lines]).prefetch(PATHS)
     lines = [
         line
         for line in invoice.lines

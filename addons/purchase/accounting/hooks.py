@@ -15,6 +15,11 @@ def accounting_invoice_line_items(
     env: Environment, invoice: Any, items: dict[int, list[dict[str, Any]]]
 ) -> None:
     """Refuse a bill that does not match its order (`addons.purchase.accounting.matching`), then book
-    its lines of received goods on the goods received not invoiced (`addons.purchase.accounting.clearing`)."""
+    its lines of received goods on the goods received not invoiced (`addons.purchase.accounting.clearing`).
+
+    What both read of the lines, their order lines, bills and receipts loads first, one query per
+    relation whatever the number of lines."""
+    lines = env["accounting.invoice_line"].browse([line.id for line in invoice.lines])
+    lines.prefetch(clearing.PATHS)
     matching.check_match(env, invoice)
     clearing.rebook(env, invoice, items)

@@ -55,6 +55,8 @@ class Revaluation:
             levels = ledger.quantities(env, [p.id for p in products if p.id not in self.fifo], internal.ids)
             self.quantities = {product: level.on_hand for product, level in levels.items()}
             self.layers = fifo.Layers(env, self.fifo) if self.fifo else None
+        # New average costs, written together at the end (one UPDATE statement for all products).
+        self.costs: dict[Any, decimal.Decimal] = {}
 
     def _receipt_layers(self, order_line: Any) -> list[Any]:
         """The open layers of ``order_line``'s receipts in the company, oldest first."""
@@ -84,11 +86,11 @@ class Revaluation:
             if product.id in self.fifo:
                 self._revalue_layers(order_line, quantity, amount)
                 return
-            held = self.quantities[product.id]
-            per_unit = amount / held
+            per_unit = amount / self.quantities[product.id]
             if product.currency is not None:
                 per_unit = self.company.currency.convert(per_unit, product.currency, self.day, self.rates)
-            product.cost = decimal.Decimal(product.cost or 0) + per_unit
+            cost = self.costs.get(product, decimal.Decimal(product.cost or 0))
+            self.costs[product] = cost + per_unit
 
     def _revalue_layers(self, order_line: Any, quantity: decimal.Decimal, amount: decimal.Decimal) -> None:
         currency = self.company.currency
@@ -107,7 +109,9 @@ class Revaluation:
             left, rest = left - part, rest - share
 
     def finish(self) -> None:
-        """The FIFO products' costs follow their revalued layers."""
-        if self.layers is not None:
-            with self.env.sudo():
+        """Write the new average costs; the FIFO products' costs follow their revalued layers."""
+        with self.env.sudo():
+            for product, cost in self.costs.items():
+                product.cost = cost
+            if self.layers is not None:
                 self.layers.update_costs()

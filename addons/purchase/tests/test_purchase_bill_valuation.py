@@ -99,7 +99,11 @@ def test_fifo_the_receipts_layer_takes_the_difference(env, books, confirmed, rec
         ("621", D("12.00"), 0),
     ]
     [layer] = env["stock.cost_layer"].search([("product", "=", fifo.id)])
-    assert (layer.remaining_quantity, layer.remaining_value, layer.unit_cost) == (D("6"), D("198.00"), D("33"))
+    assert (layer.remaining_quantity, layer.remaining_value, layer.unit_cost) == (
+        D("6"),
+        D("198.00"),
+        D("33"),
+    )
     assert fifo.cost == D("33.00")
     # The next delivery leaves at the billed price: 2 × 33.00.
     out = deliver(fifo, 2)
@@ -145,7 +149,9 @@ def test_foreign_bills_clear_329_at_the_receipts_value_and_book_the_rate_as_a_di
     assert chair.cost == D("31.25")
 
 
-def test_without_a_stock_journal_bills_book_the_expense_as_before(env, books, confirmed, receive_order, chair):
+def test_without_a_stock_journal_bills_book_the_expense_as_before(
+    env, books, confirmed, receive_order, chair
+):
     books.stock_journal = None
     order = confirmed((chair, 10, "30.00"))
     receive_order(order)
