@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from addons.purchase.accounting import clearing
+from addons.purchase.accounting import demo
 from addons.purchase.accounting import matching
 from core.hookspecs import hookimpl
 from core.orm.environment import Environment
@@ -23,3 +24,11 @@ def accounting_invoice_line_items(
     lines.prefetch(clearing.PATHS)
     matching.check_match(env, invoice)
     clearing.rebook(env, invoice, items)
+
+
+@hookimpl(trylast=True)
+def addon_installed(env: Environment, addon: str) -> None:
+    """The second of purchase and accounting installed with the demo: bill demo orders
+    (`addons.purchase.accounting.demo.run`), after their receipts and the chart are made."""
+    if addon in ("purchase", "accounting"):
+        demo.run(env)
