@@ -7,7 +7,7 @@ receipts (with their backorders and returns) in a tab of their own.
 
 With accounting installed (`accounting_declarations`), orders show their
 billing status (a column, a filter, a group-by), their lines the billed
-quantity, their form **Create bill** (for accounting users) and a tab of
+quantity, their form **Create bill** (for those who edit the order) and a tab of
 their bills; the bill's lines show the three-way match (ordered, received,
 billed on other bills, the order's price), and products their bill policy.
 """
@@ -292,16 +292,14 @@ menus = [
 
 # -- with accounting: bills of orders and the three-way match ----------------------------
 
-ACCOUNTANTS = ("accounting.group_user",)
+BILLERS = ("purchase.group_user", "accounting.group_user")
 accounting_declarations = [
     extend("purchase.order.list", fields=["bill_status"], after="receipt_status"),
     extend(
         "purchase.order.form",
         fields=["bill_status"],
         after="receipt_status",
-        buttons=[
-            Button("action_create_bill", "Create bill", states=["purchase", "done"], groups=ACCOUNTANTS)
-        ],
+        buttons=[Button("action_create_bill", "Create bill", states=["purchase", "done"], groups=BILLERS)],
         pages=[
             Page(
                 "bills",

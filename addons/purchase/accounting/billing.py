@@ -12,6 +12,11 @@ description, unit, unit price, discount and taxes, linked to the order line
 cent::
 
     bill = order.action_create_bill()   # a draft: check it against the vendor's paper, post it
+
+Whoever reads the order may prepare its bill: buyers (who read vendor bills
+but do not keep the books) as well as accounting users. The draft is made as
+the system, as receipts are: it is a consequence of the order, it books
+nothing, and posting it stays an accountant's act.
 """
 
 from __future__ import annotations
@@ -47,6 +52,12 @@ def create_bill(order: Any) -> Any:
                 name=order.name,
             )
         )
+    with env.sudo():
+        return _bill_of(env, order, lines)
+
+
+def _bill_of(env: Any, order: Any, lines: list[Any]) -> Any:
+    """The draft bill of ``lines`` of ``order``."""
     return env["accounting.invoice"].create(
         {
             "kind": "in_invoice",

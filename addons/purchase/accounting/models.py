@@ -31,6 +31,8 @@ QUANTITY = (16, 4)
 POLICIES = [("received", "Received quantities"), ("ordered", "Ordered quantities")]
 BILL_STATUSES = [("nothing", "Nothing to bill"), ("to_bill", "To bill"), ("billed", "Fully billed")]
 BILLED_STATES = ("draft", "posted")
+# Who sees a bill's order and match: not salespeople reading customer invoices (they cannot read orders).
+MATCHERS = ("accounting.group_user", "purchase.group_user")
 
 
 def bill_policy(product: Any) -> str:
@@ -65,18 +67,29 @@ class Product(Extension, extends="product.product"):
 
 class Invoice(Extension, extends="accounting.invoice"):
     purchase_order = fields.Many2one(
-        "purchase.order", "Purchase order", readonly=True, copy=False, ondelete="restrict", index=True
+        "purchase.order",
+        "Purchase order",
+        readonly=True,
+        copy=False,
+        ondelete="restrict",
+        index=True,
+        groups=MATCHERS,
     )
 
 
 class InvoiceLine(Extension, extends="accounting.invoice_line"):
     purchase_line = fields.Many2one(
-        "purchase.order_line", "Purchase order line", readonly=True, ondelete="restrict", index=True
+        "purchase.order_line",
+        "Purchase order line",
+        readonly=True,
+        ondelete="restrict",
+        index=True,
+        groups=MATCHERS,
     )
-    purchase_qty_ordered = fields.Decimal("Ordered", digits=QUANTITY)
-    purchase_qty_received = fields.Decimal("Received", digits=QUANTITY)
-    purchase_qty_billed = fields.Decimal("Billed on other bills", digits=QUANTITY)
-    purchase_price_unit = fields.Decimal("Order price", digits=(16, 6))
+    purchase_qty_ordered = fields.Decimal("Ordered", digits=QUANTITY, groups=MATCHERS)
+    purchase_qty_received = fields.Decimal("Received", digits=QUANTITY, groups=MATCHERS)
+    purchase_qty_billed = fields.Decimal("Billed on other bills", digits=QUANTITY, groups=MATCHERS)
+    purchase_price_unit = fields.Decimal("Order price", digits=(16, 6), groups=MATCHERS)
 
     @purchase_qty_ordered.computed_from("purchase_line.quantity")
     @purchase_qty_received.computed_from("purchase_line.qty_received")
