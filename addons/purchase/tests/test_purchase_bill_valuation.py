@@ -16,6 +16,14 @@ from addons.stock.accounting.check import stock_against_ledger
 
 pytestmark = pytest.mark.addons("purchase", "accounting")
 D = decimal.Decimal
+# 10 received at 30.00, 4 delivered, 10 billed at 33.00 (330.00): 300.00 clears 329, 3.00 × 6 on hand
+# = 18.00 to 153, 3.00 × 4 delivered = 12.00 to 621.
+DEARER_BILL = [
+    ("153", D("18.00"), 0),
+    ("320", 0, D("330.00")),
+    ("329", D("300.00"), 0),
+    ("621", D("12.00"), 0),
+]
 
 
 def balances(env, company):
@@ -58,13 +66,7 @@ def test_a_dearer_bill_revalues_what_is_on_hand_and_costs_what_was_delivered(
     receive_order(order)
     deliver(chair, 4)  # 621 debited 4 × 30.00 = 120.00
     bill = post_bill(order, "33.00")
-    # 330.00 billed: 300.00 clears 329, 3.00 × 6 on hand = 18.00 to 153, 3.00 × 4 delivered = 12.00 to 621.
-    assert bill_items(bill) == [
-        ("153", D("18.00"), 0),
-        ("320", 0, D("330.00")),
-        ("329", D("300.00"), 0),
-        ("621", D("12.00"), 0),
-    ]
+    assert bill_items(bill) == DEARER_BILL
     figures = balances(env, books)
     assert (figures["153"], figures["329"], figures["621"]) == (D("198.00"), D("0.00"), D("132.00"))
     assert chair.cost == D("33.00")
@@ -92,12 +94,7 @@ def test_fifo_the_receipts_layer_takes_the_difference(env, books, confirmed, rec
     receive_order(order)
     deliver(fifo, 4)
     bill = post_bill(order, "33.00")
-    assert bill_items(bill) == [
-        ("153", D("18.00"), 0),
-        ("320", 0, D("330.00")),
-        ("329", D("300.00"), 0),
-        ("621", D("12.00"), 0),
-    ]
+    assert bill_items(bill) == DEARER_BILL
     [layer] = env["stock.cost_layer"].search([("product", "=", fifo.id)])
     assert (layer.remaining_quantity, layer.remaining_value, layer.unit_cost) == (
         D("6"),
