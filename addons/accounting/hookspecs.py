@@ -1,4 +1,4 @@
-"""Hooks the accounting addon offers: what other addons can do when invoices are posted.
+"""Hooks the accounting addon offers: what other addons can do when invoices are booked and posted.
 
 Implement them in your addon's ``hooks.py`` with ``@hookimpl`` (from
 ``core.hookspecs``) and list that module in ``register(addon)``; your addon
@@ -37,4 +37,33 @@ def accounting_invoice_posted(env: Environment, invoices: RecordSet[Any]) -> Non
 
     Returns:
         Nothing; return values are ignored. Every implementation runs.
+    """
+
+
+@hookspec
+def accounting_invoice_line_items(
+    env: Environment, invoice: Any, items: dict[int, list[dict[str, Any]]]
+) -> None:
+    """An invoice is being booked: its lines' income or expense items may go to other accounts.
+
+    When: from ``accounting.invoice.action_post`` (`addons.accounting.invoicing.entry_values`),
+    once per invoice, before its entry is created, inside the posting transaction. The tax
+    and receivable (payable) items are made after it, from what the lines' items add up to.
+    Raising refuses the posting: the invoices stay drafts, and the caller gets the error
+    (a check of what is invoiced belongs here, before anything is booked).
+
+    Args:
+        env: the posting user's environment (their rights apply).
+        invoice: the ``accounting.invoice`` being posted (still a draft).
+        items: per invoice line id (lines with an amount), the values of the journal
+            items booking it: at first one, the line's subtotal on its account
+            (``account`` an id, ``debit``/``credit`` in the company currency,
+            ``amount_currency`` and ``currency`` on foreign invoices, ``taxes`` it is
+            the base of, ``name``, ``partner``, ``analytic_account``). Change them in place:
+            another account, or several items for one line (a clearing account and a
+            price difference). Each line's items must still add up to what they were,
+            in the company currency and in the invoice's; posting refuses otherwise.
+
+    Returns:
+        Nothing; return values are ignored. Every implementation runs, in plugin order.
     """

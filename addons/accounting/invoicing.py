@@ -14,7 +14,10 @@ every item:
 
 * one income (or expense) item per line with an amount: the line's
   subtotal on its account, with its analytic account; it is the base of
-  the line's taxes (``taxes``);
+  the line's taxes (``taxes``). Another addon may book a line on other
+  accounts, or split it into several items adding up to the same amount
+  (``accounting_invoice_line_items``, `rebooked_lines`), as a bill of
+  goods clearing the goods received not invoiced does;
 * one item per tax: its amount as the document rounds it
   (`addons.commerce.documents.TaxedDocument.tax_totals`), on the tax's
   account (`addons.accounting.models.tax.tax_account`), so the invoice and
@@ -71,6 +74,8 @@ JOURNAL_TYPE = {
     "in_refund": "purchase",
 }
 COUNTERPART_TYPES = ("receivable", "payable")
+# What booking reads of invoices' lines, loaded for all of them at once before posting.
+LINE_PATHS = ("lines.account", "lines.product", "lines.taxes", "lines.analytic_account")
 COPIED_LINE_FIELDS = (
     "sequence",
     "product",
@@ -163,11 +168,11 @@ def entry_values(invoice: Any, rates: Rates | None = None) -> dict[str, Any]:
             **values,
         }
 
-    items = []
+    by_line: dict[int, list[dict[str, Any]]] = {}
     for line in invoice.lines:
         amount = sign * decimal.Decimal(line.subtotal or 0)
         if amount:
-            items.append(
+            by_line[line.id] = [
                 item(
                     line.account,
                     amount,
@@ -177,7 +182,8 @@ def entry_values(invoice: Any, rates: Rates | None = None) -> dict[str, Any]:
                     analytic_account=line.analytic_account,
                     tax_refund=refund,
                 )
-            )
+            ]
+    items = rebooked_lines(invoice, by_line)
     for tax, tax_amount in invoice.tax_totals().items():
         amount = sign * tax_amount
         if amount:
@@ -199,6 +205,35 @@ def entry_values(invoice: Any, rates: Rates | None = None) -> dict[str, Any]:
         "ref": invoice.ref or invoice.origin,
         "lines": items,
     }
+
+
+def rebooked_lines(invoice: Any, by_line: dict[int, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """The lines' income (expense) items after ``accounting_invoice_line_items`` changed them.
+
+    Raises:
+        ValidationError: an implementation made a line's items add up to another amount
+            (in the company currency or in the invoice's), or dropped a line.
+    """
+    env = invoice.env
+    before = {key: _sums(values) for key, values in by_line.items()}
+    env.hook.accounting_invoice_line_items(env=env, invoice=invoice, items=by_line)
+    for key, sums in before.items():
+        if _sums(by_line.get(key, [])) != sums:
+            line = env["accounting.invoice_line"].get(key)
+            raise ValidationError(
+                _(
+                    "Line “%(line)s” of %(invoice)s would be booked for another amount than its subtotal.",
+                    line=line.display_name,
+                    invoice=invoice.display_name,
+                )
+            )
+    return [values for key in before for values in by_line[key]]
+
+
+def _sums(items: list[dict[str, Any]]) -> tuple[decimal.Decimal, decimal.Decimal]:
+    """What items add up to: their balance, and their amount in currency."""
+    balance = sum((decimal.Decimal(i["debit"]) - decimal.Decimal(i["credit"]) for i in items), ZERO)
+    return balance, sum((decimal.Decimal(i.get("amount_currency") or 0) for i in items), ZERO)
 
 
 def _installments(invoice: Any) -> list[tuple[dt.date, decimal.Decimal]]:
@@ -296,6 +331,7 @@ def post_invoices(env: Environment, invoices: Sequence[Any]) -> None:
         UserError: a foreign currency has no rate on the invoice date.
     """
     env.flush()
+    RecordSet(env, type(invoices[0]), list(invoices)).prefetch(LINE_PATHS)
     for invoice in invoices:
         check_postable(invoice)
     rates: Rates = {}
@@ -335,10 +371,7 @@ def credit_note(invoice: Any, date: dt.date | None = None, whole: bool = False) 
             _("Only posted invoices get credit notes; change or cancel a draft instead."),
             fields={"state": _("Not posted.")},
         )
-    lines = [
-        {**{name: getattr(line, name) for name in COPIED_LINE_FIELDS}, "taxes": list(line.taxes)}
-        for line in invoice.lines
-    ]
+    lines = [line.copy_values() for line in invoice.lines]
     note = env["accounting.invoice"].create(
         {
             "kind": REFUND_OF[invoice.kind],

@@ -13,11 +13,14 @@ figures behind the dashboard.
 Lines carry purchase taxes (the product's vendor taxes by default) and
 orders their untaxed, tax and total amounts, computed by commerce
 (`addons.commerce.documents`) as sales orders are. Vendor bills and the
-three-way match come with the accounting addon, as an extra of purchase.
+three-way match come with the accounting addon, as an extra of purchase
+(`addons.purchase.accounting`).
 """
 
 from addons.purchase import hooks
 from addons.purchase import views
+from addons.purchase.accounting import hooks as accounting_hooks
+from addons.purchase.accounting import models as accounting_models
 from addons.purchase.models import order
 from addons.purchase.models import order_line
 from addons.purchase.models import product
@@ -38,3 +41,13 @@ def register(addon: Addon) -> None:
     )
     addon.views(*views.declarations)
     addon.hooks(hooks)
+    with addon.extra("accounting"):
+        addon.models(
+            accounting_models.Product,
+            accounting_models.Invoice,
+            accounting_models.InvoiceLine,
+            accounting_models.OrderLine,
+            accounting_models.Order,
+        )
+        addon.views(*views.accounting_declarations)
+        addon.hooks(accounting_hooks)

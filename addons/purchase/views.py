@@ -4,6 +4,12 @@ The order form's status bar is ``state``; each button shows in the states
 that lead to its target in the workflow (`addons.purchase.models.order.Order.TRANSITIONS`),
 and the server checks the transition again. The form lists the order's
 receipts (with their backorders and returns) in a tab of their own.
+
+With accounting installed (`accounting_declarations`), orders show their
+billing status (a column, a filter, a group-by), their lines the billed
+quantity, their form **Create bill** (for those who edit the order) and a tab of
+their bills; the bill's lines show the three-way match (ordered, received,
+billed on other bills, the order's price), and products their bill policy.
 """
 
 from addons.purchase.models.order import Order
@@ -282,6 +288,49 @@ menus = [
         sequence=20,
         groups=MANAGERS,
     ),
+]
+
+# -- with accounting: bills of orders and the three-way match ----------------------------
+
+BILLERS = ("purchase.group_user", "accounting.group_user")
+accounting_declarations = [
+    extend("purchase.order.list", fields=["bill_status"], after="receipt_status"),
+    extend(
+        "purchase.order.form",
+        fields=["bill_status"],
+        after="receipt_status",
+        buttons=[Button("action_create_bill", "Create bill", states=["purchase", "done"], groups=BILLERS)],
+        pages=[
+            Page(
+                "bills",
+                "Bills",
+                [Field("bills", columns=["name", "ref", "date", "amount_total", "payment_state", "state"])],
+            )
+        ],
+    ),
+    extend("purchase.order.form", columns_of="lines", fields=["qty_billed"], after="qty_received"),
+    extend(
+        "purchase.order.search",
+        filters=[
+            Filter("to_bill", "To bill", [("bill_status", "=", "to_bill")]),
+            Filter("billed", "Fully billed", [("bill_status", "=", "billed")]),
+        ],
+        group_by=[GroupBy("bill_status", "Billing", "bill_status")],
+    ),
+    extend("purchase.order_line.list", fields=["qty_billed"], after="qty_received"),
+    extend("accounting.invoice.form", fields=["purchase_order"], after="origin"),
+    extend(
+        "accounting.invoice.form",
+        columns_of="lines",
+        fields=[
+            "purchase_qty_ordered",
+            "purchase_qty_received",
+            "purchase_qty_billed",
+            "purchase_price_unit",
+        ],
+        after="price_unit",
+    ),
+    extend("product.product.form", fields=["bill_policy"], after="purchase_ok"),
 ]
 
 declarations = [

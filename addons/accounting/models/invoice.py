@@ -293,13 +293,7 @@ class Invoice(TaxedDocument, Model, name="accounting.invoice"):
 
     def copy(self, overrides: Mapping[str, Any] | None = None) -> Invoice:
         """A new draft dated today with this invoice's partner, terms and copies of its lines."""
-        lines = [
-            {
-                **{name: getattr(line, name) for name in invoicing.COPIED_LINE_FIELDS},
-                "taxes": list(line.taxes),
-            }
-            for line in self.lines
-        ]
+        lines = [line.copy_values() for line in self.lines]
         return super().copy({"lines": lines, **(overrides or {})})
 
     def unlink(self) -> None:

@@ -82,6 +82,15 @@ class InvoiceLine(TaxedLine, Model, name="accounting.invoice_line"):
         if state != "draft":
             invoice.check_draft(["lines"])
 
+    def copy_values(self) -> dict[str, Any]:
+        """The values of a copy of this line, on a copied invoice or a credit note.
+
+        An extension linking lines to its own records (an order line) overrides
+        it to add its field to ``super().copy_values()``, so a credit note stays
+        linked to what its invoice invoiced.
+        """
+        return {**{name: getattr(self, name) for name in COPIED_LINE_FIELDS}, "taxes": list(self.taxes)}
+
     @classmethod
     def new(cls, env: Environment, vals: Mapping[str, Any]) -> InvoiceLine:
         """A line, completed from its product and its invoice when it names its invoice."""

@@ -26,8 +26,8 @@ Lines carry purchase taxes and the order its untaxed, tax and total amounts,
 rounded per line or on the total as the company says: commerce's taxed
 document (`addons.commerce.documents.TaxedDocument`). Vendor bills and the
 three-way match (ordered, received, billed) come with the accounting addon,
-which will plug in as an extra of purchase (``addon.extra("accounting")``)
-reading each line's ``qty_received``.
+as purchase's extra of it (`addons.purchase.accounting`), reading each
+line's ``qty_received``.
 """
 
 from __future__ import annotations

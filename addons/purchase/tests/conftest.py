@@ -1,5 +1,7 @@
 """Fixtures of purchase's tests: vendors, storable products with vendor prices, buyers, an order factory."""
 
+import decimal
+
 import pytest
 
 from core.testing import make_user
@@ -88,3 +90,97 @@ def purchase_manager(env):
 @pytest.fixture
 def storekeeper(env):
     return make_user(env, "selim", groups=["stock.group_user"])
+
+
+# -- with accounting: bills of orders --------------------------------------------------------
+
+
+@pytest.fixture
+def books(env):
+    """The main company (EUR) with the Tek Düzen chart: purchase journal ALS, stock journal STJ."""
+    from addons.accounting.charts import load_chart
+
+    company = env.ref("base.main_company")
+    load_chart(env, company, "tr_tdhp")
+    return company
+
+
+@pytest.fixture
+def kdv20(env):
+    """A purchase tax of 20 %."""
+    return env["commerce.tax"].create({"name": "KDV %20 (alış)", "scope": "purchase", "amount": "20"})
+
+
+@pytest.fixture
+def chair(env, eur):
+    """A storable chair costed at the average, with no vendor price (lines give their price)."""
+    return env["product.product"].create(
+        {"name": "Chair", "default_code": "CH-1", "type": "storable", "currency": eur.id}
+    )
+
+
+@pytest.fixture
+def bookkeeper(env, books):
+    return make_user(env, "bora", groups=["accounting.group_user"])
+
+
+@pytest.fixture
+def adviser(env, books):
+    return make_user(env, "aylin", groups=["accounting.group_adviser"])
+
+
+@pytest.fixture
+def confirmed(make_order):
+    """A confirmed order of (product, quantity, price[, extra values]) lines."""
+
+    def make(*lines, **values):
+        order = make_order(
+            [
+                {
+                    "product": product.id,
+                    "quantity": str(quantity),
+                    "price_unit": str(price),
+                    **(extra[0] if extra else {}),
+                }
+                for product, quantity, price, *extra in lines
+            ],
+            **values,
+        )
+        return order.action_confirm()
+
+    return make
+
+
+@pytest.fixture
+def receive_order():
+    """Validate an order's open receipt for ``quantities`` per product (all of it by default)."""
+
+    def receive(order, quantities=None):
+        [picking] = [p for p in order.receipts if p.state not in ("done", "cancelled")]
+        if quantities is not None:
+            for move in picking.moves:
+                for line in move.lines:
+                    line.write({"quantity": decimal.Decimal(str(quantities.get(move.product, 0)))})
+        picking.action_validate()
+        return picking
+
+    return receive
+
+
+@pytest.fixture
+def deliver(env, warehouse):
+    """Deliver ``quantity`` of ``product`` from the main warehouse to a customer."""
+
+    def deliver(product, quantity):
+        picking = env["stock.picking"].create(
+            {
+                "kind": "outgoing",
+                "warehouse": warehouse.id,
+                "moves": [{"product": product.id, "quantity": decimal.Decimal(str(quantity))}],
+            }
+        )
+        picking.action_confirm()
+        picking.action_validate()
+        return picking
+
+    return deliver
