@@ -89,6 +89,24 @@ COPIED_LINE_FIELDS = (
 )
 
 
+def check_may_invoice_from(env: Environment, documents: Sequence[Any]) -> None:
+    """Refuse unless the user may make invoices of ``documents`` (sales or purchase orders).
+
+    Accounting users, who create invoices, may invoice the documents they
+    read; others (salespeople, buyers) those they may change. The caller then
+    creates the draft invoices as the system: who may post them is unchanged.
+
+    Raises:
+        AccessError: the user may not read (accounting users) or change one of ``documents``.
+    """
+    if env.su or not documents:
+        return
+    model = type(documents[0])
+    operation = "read" if env.access.allows("accounting.invoice", "create") else "write"
+    env.access.check(model, operation)
+    env.access.check_rows(model, operation, [document.id for document in documents])
+
+
 def tax_scope(kind: str) -> str:
     """The scope of the taxes an invoice of ``kind`` takes: ``sale`` or ``purchase``."""
     return "sale" if kind in CUSTOMER_KINDS else "purchase"

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from addons.accounting.invoicing import check_may_invoice_from
 from core.errors import UserError
 from core.errors import ValidationError
 from core.i18n import _
@@ -32,10 +33,12 @@ def create_bill(order: Any) -> Any:
     """The draft vendor bill of what ``order`` has to bill; returns it.
 
     Raises:
+        AccessError: the user is neither an accounting user who reads the order nor one who may change it.
         ValidationError: the order is not a confirmed or locked purchase order.
         UserError: none of its lines has anything to bill.
     """
     env = order.env
+    check_may_invoice_from(env, [order])
     if order.state not in ("purchase", "done"):
         raise ValidationError(
             _("%(name)s is not a confirmed purchase order: confirm it before billing it.", name=order.name),

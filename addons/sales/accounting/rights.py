@@ -1,8 +1,9 @@
-"""Who may invoice an order: whoever may change it, once it is confirmed.
+"""Who may invoice an order, once it is confirmed: accounting users who read it, or whoever may change it.
 
 Salespeople only read invoices (`addons/sales/security/accounting_access.toml`),
-so invoicing code checks the user's right to change the orders with this,
-then creates the invoices as the system::
+so invoicing code checks the user's right to invoice the orders with this
+(`addons.accounting.invoicing.check_may_invoice_from`), then creates the
+invoices as the system::
 
     check_may_invoice(env, orders)
     with env.sudo():
@@ -14,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from addons.accounting.invoicing import check_may_invoice_from
 from core.errors import UserError
 from core.i18n import _
 from core.orm.environment import Environment
@@ -22,16 +24,13 @@ SOLD = ("confirmed", "done")
 
 
 def check_may_invoice(env: Environment, orders: Sequence[Any]) -> None:
-    """Refuse unless the user may change every order of ``orders`` (rights and rules), and each is sold.
+    """Refuse unless the user may invoice every order of ``orders`` (rights and rules), and each is sold.
 
     Raises:
-        AccessError: the user may not change one of them.
+        AccessError: the user may not invoice one of them.
         UserError: one is a quotation or cancelled.
     """
-    if not env.su and orders:
-        model = type(orders[0])
-        env.access.check(model, "write")
-        env.access.check_rows(model, "write", [order.id for order in orders])
+    check_may_invoice_from(env, orders)
     for order in orders:
         if order.state not in SOLD:
             raise UserError(
