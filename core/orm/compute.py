@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from typing import Any
+from typing import TypeVar
 
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import select
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
     from core.orm.model import Model
     from core.orm.registry import Registry
 
+F = TypeVar("F", bound=Callable[..., Any])
 MAX_ROUNDS = 32
 
 
@@ -180,8 +182,58 @@ def related_compute(field: Field[Any]) -> Callable[[Any], None]:
     return compute
 
 
+BATCH_MARK = "tessera_batch"
+FRESH_KEY = "_tessera_fresh"  # record.__dict__: non-stored fields a batch just computed, read once
+
+
+def computes_batch(method: F) -> F:
+    """Mark a compute method of non-stored fields as computing many records at once.
+
+    ``self`` is then a `RecordSet`: reading the fields of many records
+    (`RecordSet.read`: lists, exports, the JSON API) calls the method once for
+    all of them, so one grouped query serves the page instead of one per row.
+    Reading one record calls it with a set of one::
+
+        @receivable.computed_from()
+        @computes_batch
+        def _compute_receivable(self) -> None:
+            totals = receivables(self.env, [partner.id for partner in self])
+            for partner in self:
+                partner.receivable = totals.get(partner.id)
+    """
+    setattr(method, BATCH_MARK, True)
+    return method
+
+
+def compute_batches(records: RecordSet[Any], fields: Iterable[Field[Any]]) -> None:
+    """Run the batch compute methods (`computes_batch`) of the non-stored ``fields`` once for ``records``.
+
+    Each record's next read of each of ``fields`` takes the value computed
+    here; later reads compute again, so a value never outlives the read it
+    was computed for (`forget_batches` drops what a read left unread).
+    """
+    model = records.model
+    methods: dict[str, list[str]] = defaultdict(list)
+    for field in fields:
+        if field.compute and not field.store and getattr(getattr(model, field.compute), BATCH_MARK, False):
+            methods[field.compute].append(field.name)
+    if not methods or not records:
+        return
+    requested = {name for names in methods.values() for name in names}
+    for method in methods:
+        getattr(model, method)(records)
+    for record in records:
+        record.__dict__[FRESH_KEY] = set(requested)
+
+
+def forget_batches(records: Iterable[Model]) -> None:
+    """Drop the values `compute_batches` left unread on ``records``: their next read computes."""
+    for record in records:
+        record.__dict__.pop(FRESH_KEY, None)
+
+
 class NonStoredValue:
-    """The descriptor of a non-stored computed field: computed on each read."""
+    """The descriptor of a non-stored computed field: computed on each read, or taken once from a batch."""
 
     def __init__(self, field: Field[Any]) -> None:
         self.field = field
@@ -189,8 +241,17 @@ class NonStoredValue:
     def __get__(self, record: Any, owner: type) -> Any:
         if record is None:
             return self.field
-        getattr(record, self.field.compute or "")()
-        return record.__dict__.get("_tessera_values", {}).get(self.field.name)
+        name = self.field.name
+        fresh = record.__dict__.get(FRESH_KEY)
+        if fresh and name in fresh:
+            fresh.discard(name)
+        else:
+            method = getattr(owner, self.field.compute or "")
+            if getattr(method, BATCH_MARK, False):
+                method(RecordSet(record.env, owner, [record]))
+            else:
+                method(record)
+        return record.__dict__.get("_tessera_values", {}).get(name)
 
     def __set__(self, record: Any, value: Any) -> None:
         record.__dict__.setdefault("_tessera_values", {})[self.field.name] = value

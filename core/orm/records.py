@@ -157,6 +157,8 @@ class RecordSet(Generic[M]):
 
     def read(self, field_names: Sequence[str] | None = None) -> list[dict[str, Any]]:
         """Each record's values as JSON-compatible dicts, loading relations in batches."""
+        from core.orm.compute import compute_batches
+        from core.orm.compute import forget_batches
         from core.orm.model import visible_fields
 
         names = visible_fields(self.env, self.model, field_names)
@@ -165,7 +167,11 @@ class RecordSet(Generic[M]):
         computed = [fields[name] for name in names if name in fields and not fields[name].store]
         depends = [path for field in computed for path in field.depends]
         self.prefetch([name for name in names if name in fields] + depends)
-        return [record.read(names) for record in self._records]
+        compute_batches(self, computed)
+        try:
+            return [record.read(names) for record in self._records]
+        finally:
+            forget_batches(self._records)
 
     def write(self, vals: Mapping[str, Any]) -> None:
         """Write the same values on every record, then flush once.

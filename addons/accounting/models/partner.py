@@ -15,8 +15,10 @@ from typing import Any
 from addons.accounting.balances import partner_balances
 from core.base.models.company import current_company
 from core.orm import fields
+from core.orm.compute import computes_batch
 from core.orm.environment import Environment
 from core.orm.model import Extension
+from core.orm.records import RecordSet
 
 ACCOUNTANTS = ("accounting.group_user",)
 
@@ -38,11 +40,14 @@ class Partner(Extension, extends="base.partner"):
     @balance_currency.computed_from()
     @receivable_balance.computed_from()
     @overdue_balance.computed_from()
-    def _compute_balances(self) -> None:
-        company = current_company(self.env)
-        if company is None or self.id is None:
-            self.balance_currency, self.receivable_balance, self.overdue_balance = None, None, None
-            return
-        balance = partner_balances(self.env, [self.id], company.id, self.env.today())[self.id]
-        self.balance_currency = company.currency
-        self.receivable_balance, self.overdue_balance = balance.receivable, balance.overdue
+    @computes_batch
+    def _compute_balances(self: RecordSet[Any]) -> None:  # type: ignore[misc]
+        env = self.env
+        company = current_company(env)
+        ids = [partner.id for partner in self if partner.id is not None]
+        balances = partner_balances(env, ids, company.id, env.today()) if company is not None and ids else {}
+        for partner in self:
+            balance = balances.get(partner.id)
+            partner.balance_currency = company.currency if balance is not None else None
+            partner.receivable_balance = balance.receivable if balance is not None else None
+            partner.overdue_balance = balance.overdue if balance is not None else None

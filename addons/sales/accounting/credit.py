@@ -16,14 +16,17 @@ today's rate, as the receivable is what is owed today. An order is over
 the limit when the limit is not zero and the exposure is strictly above
 it: an order reaching the limit exactly passes.
 A few queries whatever the customer's history: the limit and its
-currency, the balances, the open orders grouped by currency; confirming
-for a customer without a limit reads only the limit (`limit_of`).
+currency, the balances, the open orders grouped by currency; `checks` runs
+them once for many orders (an order list's credit columns). Confirming for
+a customer without a limit reads only the limit (`limit_of`).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import decimal
+from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import func
@@ -31,6 +34,7 @@ from sqlalchemy import or_
 from sqlalchemy import select
 
 from addons.accounting.balances import partner_balances
+from core.base.models.currency import Rates
 from core.errors import ValidationError
 from core.i18n import _
 
@@ -63,7 +67,7 @@ def customer_of(order: Any) -> Any:
     return partner.parent if partner.parent is not None else partner
 
 
-def limit_of(order: Any) -> decimal.Decimal:
+def limit_of(order: Any, rates: Rates | None = None) -> decimal.Decimal:
     """The credit limit of ``order``'s customer in the order company's currency (0: none), as the system.
 
     Raises:
@@ -74,7 +78,7 @@ def limit_of(order: Any) -> decimal.Decimal:
         customer, currency = customer_of(order), order.company.currency
         limit = decimal.Decimal(customer.credit_limit or 0)
         if limit and customer.credit_currency is not None:
-            limit = currency.round(customer.credit_currency.convert(limit, currency, env.today()))
+            limit = currency.round(customer.credit_currency.convert(limit, currency, env.today(), rates))
         return limit
 
 
@@ -84,47 +88,89 @@ def check(order: Any) -> CreditCheck:
     Raises:
         UserError: a currency involved has no exchange rate for the day.
     """
-    env = order.env
-    limit = limit_of(order)
+    return checks([order])[order]
+
+
+def checks(orders: Sequence[Any]) -> dict[Any, CreditCheck]:
+    """`check` of each of ``orders``, by order, in a few queries per company whatever their number
+    (the balances and the open orders of all their customers at once).
+
+    Raises:
+        UserError: a currency involved has no exchange rate for the day.
+    """
+    if not orders:
+        return {}
+    env = orders[0].env
+    rates: Rates = {}
+    limits = {order: limit_of(order, rates) for order in orders}
+    found: dict[Any, CreditCheck] = {}
     with env.sudo():
-        company, customer, day = order.company, customer_of(order), env.today()
-        currency = company.currency
-        balance = partner_balances(env, [customer.id], company.id, day)[customer.id]
-        this_order = ZERO
-        if order.state in ("draft", "sent", "confirmed"):
-            open_amount = decimal.Decimal(order.amount_total or 0) - decimal.Decimal(
-                order.amount_invoiced or 0
-            )
-            this_order = order.currency.convert(max(open_amount, ZERO), currency, day)
-        return CreditCheck(
-            receivable=balance.receivable,
-            overdue=balance.overdue,
-            open_orders=currency.round(_open_orders(env, order, customer, currency, day)),
-            this_order=currency.round(this_order),
-            limit=limit,
-        )
+        day = env.today()
+        by_company: dict[Any, list[Any]] = defaultdict(list)
+        for order in orders:
+            by_company[order.company].append(order)
+        for company, sold in by_company.items():
+            currency = company.currency
+            customers = {customer_of(order).id for order in sold}
+            balances = partner_balances(env, customers, company.id, day)
+            open_amounts = _open_amounts(env, company, customers)
+            for order in sold:
+                customer = customer_of(order).id
+                unbilled = decimal.Decimal(order.amount_total or 0) - decimal.Decimal(
+                    order.amount_invoiced or 0
+                )
+                mine = max(unbilled, ZERO)
+                others = dict(open_amounts.get(customer, {}))
+                if order.id is not None and order.state == "confirmed" and order.invoice_status != "invoiced":
+                    others[order.currency] = others.get(order.currency, ZERO) - unbilled  # counted there
+                open_orders = sum(
+                    (
+                        source.convert(amount, currency, day)
+                        for source, amount in others.items()
+                        if amount > 0
+                    ),
+                    ZERO,
+                )
+                this_order = (
+                    order.currency.convert(mine, currency, day, rates)
+                    if order.state in ("draft", "sent", "confirmed")
+                    else ZERO
+                )
+                balance = balances[customer]
+                found[order] = CreditCheck(
+                    receivable=balance.receivable,
+                    overdue=balance.overdue,
+                    open_orders=currency.round(open_orders),
+                    this_order=currency.round(this_order),
+                    limit=limits[order],
+                )
+    return found
 
 
-def _open_orders(env: Any, order: Any, customer: Any, currency: Any, day: Any) -> decimal.Decimal:
-    """What the customer's other confirmed orders in the company have not invoiced yet, in ``currency``."""
+def _open_amounts(env: Any, company: Any, customers: set[int]) -> dict[int, dict[Any, decimal.Decimal]]:
+    """Per customer of ``customers`` (their contacts' orders included), what their confirmed orders in
+    ``company`` have not invoiced yet, per currency."""
     Order, Partner = env.registry["sales.order"], env.registry["base.partner"]
+    customer = func.coalesce(Partner.parent_id, Partner.id)
     stmt = (
-        select(Order.currency_id, func.sum(Order.amount_total - func.coalesce(Order.amount_invoiced, 0)))
+        select(
+            customer,
+            Order.currency_id,
+            func.sum(Order.amount_total - func.coalesce(Order.amount_invoiced, 0)),
+        )
         .join(Partner, Partner.id == Order.partner_id)
         .where(
-            or_(Order.partner_id == customer.id, Partner.parent_id == customer.id),
-            Order.company_id == order.company.id,
+            or_(Order.partner_id.in_(customers), Partner.parent_id.in_(customers)),
+            Order.company_id == company.id,
             Order.state == "confirmed",
             Order.invoice_status != "invoiced",
-            Order.id != (order.id or 0),
         )
-        .group_by(Order.currency_id)
+        .group_by(customer, Order.currency_id)
     )
-    total = ZERO
-    for currency_id, amount in env.session.execute(stmt):
-        if amount and amount > 0:
-            total += env["base.currency"].get(currency_id).convert(decimal.Decimal(amount), currency, day)
-    return total
+    amounts: dict[int, dict[Any, decimal.Decimal]] = defaultdict(dict)
+    for owner, currency_id, amount in env.session.execute(stmt):
+        amounts[owner][env["base.currency"].get(currency_id)] = decimal.Decimal(amount or 0)
+    return amounts
 
 
 def refusal(order: Any, credit: CreditCheck) -> str:

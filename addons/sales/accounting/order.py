@@ -38,6 +38,7 @@ from core.errors import AccessError
 from core.errors import UserError
 from core.i18n import _
 from core.orm import fields
+from core.orm.compute import computes_batch
 from core.orm.model import Extension
 from core.orm.model import api_method
 from core.orm.records import RecordSet
@@ -162,19 +163,21 @@ class Order(Extension, extends="sales.order"):
     @customer_overdue.computed_from()
     @customer_credit_limit.computed_from()
     @credit_exposure.computed_from()
-    def _compute_credit(self) -> None:
-        check = None
-        if self.id is not None and self.partner is not None:
-            try:
-                check = credit.check(self)
-            except UserError:  # a currency without a rate today: no figures, rather than no form
-                check = None
-        if check is None:
-            self.customer_receivable = self.customer_overdue = self.customer_credit_limit = None
-            self.credit_exposure = None
-            return
-        self.customer_receivable, self.customer_overdue = check.receivable, check.overdue
-        self.customer_credit_limit, self.credit_exposure = check.limit, check.exposure
+    @computes_batch
+    def _compute_credit(self: RecordSet[Any]) -> None:  # type: ignore[misc]
+        known = [order for order in self if order.id is not None and order.partner is not None]
+        try:
+            found = credit.checks(known)
+        except UserError:  # a currency without a rate today: no figures, rather than no form
+            found = {}
+        for order in self:
+            check = found.get(order)
+            if check is None:
+                order.customer_receivable = order.customer_overdue = order.customer_credit_limit = None
+                order.credit_exposure = None
+                continue
+            order.customer_receivable, order.customer_overdue = check.receivable, check.overdue
+            order.customer_credit_limit, order.credit_exposure = check.limit, check.exposure
 
     def write(self, vals: Mapping[str, Any]) -> None:
         """Change the order; only sales managers (and the system) lift a credit hold or approve credit.

@@ -2,19 +2,21 @@
 
 Only ``storable`` products have quantities checked and reserved; a
 ``consumable`` is moved and counted but never waited for; a ``service`` is
-never moved. The quantity fields are computed on read for one product (the
-product form); lists and reports read `addons.stock.forecast.levels` for
-many products at once.
+never moved. The quantity fields are computed on read, for all the
+products read at once (`addons.stock.forecast.levels`).
 """
 
 from __future__ import annotations
 
 import decimal
+from typing import Any
 
 from addons.stock import forecast
 from addons.stock.models.quant import QUANTITY
 from core.orm import fields
+from core.orm.compute import computes_batch
 from core.orm.model import Extension
+from core.orm.records import RecordSet
 
 TYPES = [("storable", "Storable"), ("consumable", "Consumable"), ("service", "Service")]
 TRACKING = [("none", "Not tracked"), ("lot", "By lot"), ("serial", "By serial number")]
@@ -39,11 +41,15 @@ class Product(Extension, extends="product.product"):
     @qty_incoming.computed_from()
     @qty_outgoing.computed_from()
     @qty_forecast.computed_from()
-    def _compute_quantities(self) -> None:
-        levels = forecast.levels(self.env, [self.id]).get(self.id) if self.id else None
+    @computes_batch
+    def _compute_quantities(self: RecordSet[Any]) -> None:  # type: ignore[misc]
+        ids = [product.id for product in self if product.id is not None]
+        found = forecast.levels(self.env, ids) if ids else {}
         zero = decimal.Decimal(0)
-        self.qty_on_hand = levels.on_hand if levels else zero
-        self.qty_free = levels.free if levels else zero
-        self.qty_incoming = levels.incoming if levels else zero
-        self.qty_outgoing = levels.outgoing if levels else zero
-        self.qty_forecast = levels.forecast if levels else zero
+        for product in self:
+            levels = found.get(product.id)
+            product.qty_on_hand = levels.on_hand if levels else zero
+            product.qty_free = levels.free if levels else zero
+            product.qty_incoming = levels.incoming if levels else zero
+            product.qty_outgoing = levels.outgoing if levels else zero
+            product.qty_forecast = levels.forecast if levels else zero

@@ -24,12 +24,13 @@ from addons.stock import forecast
 from addons.stock.models.quant import QUANTITY
 from addons.stock.models.warehouse import default_warehouse
 from core.orm import fields
+from core.orm.compute import computes_batch
 from core.orm.environment import Environment
 from core.orm.model import Extension
+from core.orm.records import RecordSet
 
 ZERO = decimal.Decimal(0)
 DELIVERY_STATUS = [("nothing", "Not delivered"), ("partial", "Partly delivered"), ("full", "Delivered")]
-HINTS = "_tessera_stock_hints"
 QUOTATION_STATES = ("draft", "sent")
 
 
@@ -77,9 +78,11 @@ class OrderLine(Extension, extends="sales.order_line"):
 
     @qty_free.computed_from()
     @expected_date.computed_from()
-    def _compute_stock_hints(self) -> None:
-        hints = self.order.stock_hints() if self.order is not None else {}
-        self.qty_free, self.expected_date = hints.get(self.id, (None, None))
+    @computes_batch
+    def _compute_stock_hints(self: RecordSet[Any]) -> None:  # type: ignore[misc]
+        hints = stock_hints(self.env, list(self))
+        for line in self:
+            line.qty_free, line.expected_date = hints.get(line.id, (None, None))
 
     def shipping_warehouse(self) -> Any:
         return self.warehouse or (self.order.warehouse if self.order is not None else None)
@@ -101,33 +104,30 @@ class Order(Extension, extends="sales.order"):
         else:
             self.delivery_status = "partial"
 
-    def stock_hints(self) -> dict[int, tuple[decimal.Decimal | None, dt.date | None]]:
-        """Per line id: the free quantity and the expected delivery date, computed once per order read.
 
-        Only quotations get them: an order's goods are reserved or on their way already.
-        """
-        cached = self.__dict__.get(HINTS)
-        if cached is not None:
-            return cached
-        hints: dict[int, tuple[decimal.Decimal | None, dt.date | None]] = {}
-        if self.state not in QUOTATION_STATES:
-            return hints
-        by_warehouse: dict[Any, list[Any]] = {}
-        for line in self.lines:
-            if line.product is not None and line.id is not None:
-                by_warehouse.setdefault(line.shipping_warehouse(), []).append(line)
-        today = self.env.today()
-        for warehouse, lines in by_warehouse.items():
-            product_ids = [line.product.id for line in lines]
-            levels = forecast.levels(self.env, product_ids, warehouse)
-            dated = forecast.forecasts(self.env, product_ids, warehouse)
-            for line in lines:
-                product = line.product
-                delay = dt.timedelta(days=product.sale_delay or 0)
-                if product.type != "storable":
-                    hints[line.id] = (None, today + delay)
-                    continue
-                day = dated[product.id].available_on(decimal.Decimal(line.quantity), today, self.env.tz)
-                hints[line.id] = (levels[product.id].free, day + delay if day is not None else None)
-        self.__dict__[HINTS] = hints
-        return hints
+def stock_hints(env: Any, lines: list[Any]) -> dict[int, tuple[decimal.Decimal | None, dt.date | None]]:
+    """Per line id of ``lines``: the free quantity and the expected delivery date, in a few queries per
+    warehouse whatever the number of lines and orders.
+
+    Only quotations' lines get them: an order's goods are reserved or on their way already.
+    """
+    hints: dict[int, tuple[decimal.Decimal | None, dt.date | None]] = {}
+    by_warehouse: dict[Any, list[Any]] = {}
+    for line in lines:
+        order = line.order
+        if order is not None and order.state in QUOTATION_STATES and line.product is not None and line.id:
+            by_warehouse.setdefault(line.shipping_warehouse(), []).append(line)
+    today = env.today()
+    for warehouse, found in by_warehouse.items():
+        product_ids = sorted({line.product.id for line in found})
+        levels = forecast.levels(env, product_ids, warehouse)
+        dated = forecast.forecasts(env, product_ids, warehouse)
+        for line in found:
+            product = line.product
+            delay = dt.timedelta(days=product.sale_delay or 0)
+            if product.type != "storable":
+                hints[line.id] = (None, today + delay)
+                continue
+            day = dated[product.id].available_on(decimal.Decimal(line.quantity), today, env.tz)
+            hints[line.id] = (levels[product.id].free, day + delay if day is not None else None)
+    return hints

@@ -23,6 +23,9 @@ class Company(Model, name="base.company"):
     vat = fields.Char("Tax id")
 
 
+USERS_KEY = "tessera.users"  # session.info: the acting users' records, kept for the transaction
+
+
 def current_company(env: Environment) -> Any:
     """The company the acting user works in now, else the main company (for the system).
 
@@ -31,7 +34,12 @@ def current_company(env: Environment) -> Any:
         company = fields.Many2one("base.company", default=current_company)
     """
     if env.user_id is not None:
-        user = env.session.get(env.registry["base.user"], env.user_id)
+        # Asked for by every default and every row: keep the user for the transaction (the
+        # session holds records weakly, and would read it again each time).
+        users: dict[int, Any] = env.session.info.setdefault(USERS_KEY, {})
+        user = users.get(env.user_id)
+        if user is None:
+            user = users[env.user_id] = env.session.get(env.registry["base.user"], env.user_id)
         if user is not None and user.company is not None:  # type: ignore[attr-defined]
             return user.company  # type: ignore[attr-defined]
     try:

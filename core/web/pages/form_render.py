@@ -22,6 +22,7 @@ from typing import Any
 from markupsafe import Markup
 from werkzeug.datastructures import MultiDict
 
+from core.orm.compute import compute_batches
 from core.orm.fields.selection import Selection
 from core.orm.history import has_history
 from core.orm.names import display_names
@@ -190,7 +191,16 @@ def prefetch(record: Model, widgets: Sequence[Widget]) -> None:
             paths += [f"{widget.name}.{depend}" for depend in column.field.depends]
             if column.kind == "monetary":
                 paths.append(f"{widget.name}.{column.field.currency_field}")  # type: ignore[attr-defined]
-    RecordSet(record.env, type(record), [record]).prefetch(paths)
+    env = record.env
+    RecordSet(env, type(record), [record]).prefetch(paths)
+    # Fields computed on read: the record's once, each lines widget's for all its lines at once.
+    compute_batches(RecordSet(env, type(record), [record]), [widget.field for widget in widgets])
+    for widget in widgets:
+        computed = [column.field for column in widget.columns if not column.field.store]
+        if computed and "." not in widget.name:
+            lines = list(getattr(record, widget.name) or ())
+            if lines:
+                compute_batches(RecordSet(env, type(lines[0]), lines), computed)
 
 
 def summary(
