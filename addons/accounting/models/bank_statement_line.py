@@ -26,6 +26,7 @@ from typing import Any
 
 from addons.accounting import invoicing
 from addons.accounting import posting
+from addons.accounting.models.payment import OWED
 from addons.accounting.models.payment import Payment
 from core.errors import UserError
 from core.errors import ValidationError
@@ -114,7 +115,18 @@ class BankStatementLine(Model, name="accounting.bank_statement_line"):
                 if incoming
                 else _("Money paid pays vendor bills; money received pays customer invoices.")
             )
+        settled = [invoice for invoice in found if invoice.payment_state in ("paid", "reversed")]
+        if settled:
+            raise ValidationError(
+                _("%(invoice)s has nothing left to pay: choose another.", invoice=settled[0].display_name)
+            )
         statement = self.statement
+        if self._owed(found, statement.currency) <= 0:
+            raise ValidationError(
+                _("Money received pays customer invoices, not only credit notes.")
+                if incoming
+                else _("Money paid pays vendor bills, not only refunds.")
+            )
         payment = Payment.register(
             self.env,
             found,
@@ -133,6 +145,18 @@ class BankStatementLine(Model, name="accounting.bank_statement_line"):
         )
         statement.refresh_state()
         return self
+
+    def _owed(self, invoices: Sequence[Any], currency: Any) -> decimal.Decimal:
+        """What ``invoices`` leave to pay in ``currency`` on the line's date, credit notes deducted."""
+        rates: dict[Any, Any] = {}
+        return sum(
+            (
+                OWED[invoice.kind]
+                * invoice.currency.convert(invoice.amount_residual, currency, self.date, rates)
+                for invoice in invoices
+            ),
+            ZERO,
+        )
 
     @api_method
     def action_book(self, account: int, label: str | None = None) -> BankStatementLine:
