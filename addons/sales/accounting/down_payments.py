@@ -125,10 +125,12 @@ def _number(value: Any, name: str) -> decimal.Decimal | None:
     """
     if value is None:
         return None
-    try:
-        number = decimal.Decimal(str(value)) if isinstance(value, int | float | str | decimal.Decimal) else None
-    except decimal.InvalidOperation:
-        number = None
+    number = None
+    if isinstance(value, int | float | str | decimal.Decimal):
+        try:
+            number = decimal.Decimal(str(value))
+        except decimal.InvalidOperation:
+            number = None
     if number is None or not number.is_finite():
         raise ValidationError(fields={name: _("Expected a number such as 30 or 500.00.")})
     return number
