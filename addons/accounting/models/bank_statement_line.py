@@ -102,6 +102,8 @@ class BankStatementLine(Model, name="accounting.bank_statement_line"):
                 bills or money paid to customer invoices; or the payment cannot be posted (a lock date).
         """
         self._check_open()
+        if not isinstance(invoices, list | tuple) or not all(_is_id(value) for value in invoices):
+            raise ValidationError(fields={"invoices": _("Expected a list of invoice ids.")})
         found = list(self.env["accounting.invoice"].browse(list(invoices)))
         if not found:
             raise ValidationError(_("Choose the invoices this transaction pays."))
@@ -173,6 +175,8 @@ class BankStatementLine(Model, name="accounting.bank_statement_line"):
         self._check_open()
         statement = self.statement
         journal = statement.journal
+        if not _is_id(account):
+            raise ValidationError(fields={"account": _("Choose the account to book it to.")})
         target = self.env["accounting.account"].browse([account])
         target = target[0] if target else None
         if target is None or target.company != self.company or target.deprecated:
@@ -216,3 +220,8 @@ class BankStatementLine(Model, name="accounting.bank_statement_line"):
             "partner": self.partner.id if self.partner is not None else None,
             "lines": [item(bank, booked, 1), item(target, -booked, -1)],
         }
+
+
+def _is_id(value: Any) -> bool:
+    """Whether ``value`` (as the JSON API passes it) is a record id."""
+    return isinstance(value, int) and not isinstance(value, bool)

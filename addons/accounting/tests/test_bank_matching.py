@@ -174,3 +174,16 @@ def test_an_invoice_paid_already_is_not_paid_again_by_another_transaction(env, s
     with pytest.raises(ValidationError, match=a.name):
         statement.lines[2].action_accept([a.id])
     assert statement.lines[2].state == "to_match" and env["accounting.payment"].search_count([]) == 1
+
+
+@pytest.mark.parametrize("invoices", [7, "7", [None], ["x"], [True]])
+def test_accepting_something_else_than_a_list_of_invoice_ids_is_refused(env, statement, invoices):
+    """As the JSON API passes them: a clear 400, not a traceback."""
+    with pytest.raises(ValidationError, match="invoice ids"):
+        statement.lines[0].action_accept(invoices)
+
+
+@pytest.mark.parametrize("account", ["x", None, [3], 1.5])
+def test_booking_to_something_else_than_an_account_id_is_refused(env, statement, account):
+    with pytest.raises(ValidationError):
+        statement.lines[4].action_book(account)
