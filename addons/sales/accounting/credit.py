@@ -115,7 +115,11 @@ def _open_orders(env: Any, order: Any, customer: Any, currency: Any, day: Any) -
             or_(Order.partner_id == customer.id, Partner.parent_id == customer.id),
             Order.company_id == order.company.id,
             Order.state == "confirmed",
-            Order.invoice_status != "invoiced",
+            # Invoiced in draft is not owed yet: only posted invoices leave the open amount.
+            or_(
+                Order.invoice_status != "invoiced",
+                func.coalesce(Order.amount_invoiced, 0) < Order.amount_total,
+            ),
             Order.id != (order.id or 0),
         )
         .group_by(Order.currency_id)
