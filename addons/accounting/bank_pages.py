@@ -30,6 +30,7 @@ from addons.accounting import bank_matching
 from addons.commerce.printing import readable
 from core.errors import ValidationError
 from core.i18n import _
+from core.orm.records import RecordSet
 from core.web import Request
 
 IMPORT = "/accounting/bank_statements/import"
@@ -98,6 +99,8 @@ def reconcile(request: Request, record_id: int, **values: Any) -> Response:
     env = request.env
     statement = readable(env["accounting.bank_statement"], record_id)
     lines = list(statement.lines)
+    if lines:  # what the matched lines show, loaded for all of them at once
+        RecordSet(env, type(lines[0]), lines).prefetch(["payment", "move", "account"])
     accounts = env["accounting.account"].search(
         [("company", "=", statement.company.id), ("deprecated", "=", False), ("reconcile", "=", False)]
     )

@@ -26,6 +26,7 @@ from typing import Any
 
 from addons.accounting import invoicing
 from addons.accounting import posting
+from addons.accounting.models.payment import OWED
 from addons.accounting.models.payment import Payment
 from core.errors import UserError
 from core.errors import ValidationError
@@ -101,6 +102,8 @@ class BankStatementLine(Model, name="accounting.bank_statement_line"):
                 bills or money paid to customer invoices; or the payment cannot be posted (a lock date).
         """
         self._check_open()
+        if not isinstance(invoices, list | tuple) or not all(_is_id(value) for value in invoices):
+            raise ValidationError(fields={"invoices": _("Expected a list of invoice ids.")})
         found = list(self.env["accounting.invoice"].browse(list(invoices)))
         if not found:
             raise ValidationError(_("Choose the invoices this transaction pays."))
@@ -114,7 +117,18 @@ class BankStatementLine(Model, name="accounting.bank_statement_line"):
                 if incoming
                 else _("Money paid pays vendor bills; money received pays customer invoices.")
             )
+        settled = [invoice for invoice in found if invoice.payment_state in ("paid", "reversed")]
+        if settled:
+            raise ValidationError(
+                _("%(invoice)s has nothing left to pay: choose another.", invoice=settled[0].display_name)
+            )
         statement = self.statement
+        if self._owed(found, statement.currency) <= 0:
+            raise ValidationError(
+                _("Money received pays customer invoices, not only credit notes.")
+                if incoming
+                else _("Money paid pays vendor bills, not only refunds.")
+            )
         payment = Payment.register(
             self.env,
             found,
@@ -134,6 +148,18 @@ class BankStatementLine(Model, name="accounting.bank_statement_line"):
         statement.refresh_state()
         return self
 
+    def _owed(self, invoices: Sequence[Any], currency: Any) -> decimal.Decimal:
+        """What ``invoices`` leave to pay in ``currency`` on the line's date, credit notes deducted."""
+        rates: dict[Any, Any] = {}
+        return sum(
+            (
+                OWED[invoice.kind]
+                * invoice.currency.convert(invoice.amount_residual, currency, self.date, rates)
+                for invoice in invoices
+            ),
+            ZERO,
+        )
+
     @api_method
     def action_book(self, account: int, label: str | None = None) -> BankStatementLine:
         """Post the transaction against ``account`` (an id): bank fees, interest, a transfer.
@@ -149,6 +175,8 @@ class BankStatementLine(Model, name="accounting.bank_statement_line"):
         self._check_open()
         statement = self.statement
         journal = statement.journal
+        if not _is_id(account):
+            raise ValidationError(fields={"account": _("Choose the account to book it to.")})
         target = self.env["accounting.account"].browse([account])
         target = target[0] if target else None
         if target is None or target.company != self.company or target.deprecated:
@@ -192,3 +220,8 @@ class BankStatementLine(Model, name="accounting.bank_statement_line"):
             "partner": self.partner.id if self.partner is not None else None,
             "lines": [item(bank, booked, 1), item(target, -booked, -1)],
         }
+
+
+def _is_id(value: Any) -> bool:
+    """Whether ``value`` (as the JSON API passes it) is a record id."""
+    return isinstance(value, int) and not isinstance(value, bool)

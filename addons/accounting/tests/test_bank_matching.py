@@ -155,3 +155,35 @@ def test_bookkeepers_reconcile_and_other_employees_see_no_statement(
         assert line.payment.state == "posted"
     with as_user(env, employee) as user_env, pytest.raises(AccessError):
         user_env["accounting.bank_statement"].search([])
+
+
+def test_money_received_does_not_pay_out_a_customer_credit_note(env, journals, make_invoice, open_invoices):
+    """A credit note is owed to the customer: money received cannot be its refund (an outgoing payment)."""
+    note = make_invoice((100, 1, []), kind="out_refund", post=True)
+    data = "Date,Label,Counterpart,Amount\n2026-02-10,Refund?,Anadolu,100.00\n"
+    line = import_csv(env, journals["BNK"], data).statement.lines[0]
+    with pytest.raises(ValidationError, match="Money received"):
+        line.action_accept([note.id])
+    assert line.state == "to_match" and env["accounting.payment"].search_count([]) == 0
+
+
+def test_an_invoice_paid_already_is_not_paid_again_by_another_transaction(env, statement, open_invoices):
+    """Two transactions of the same amount both suggest A: accepting it on the second is refused."""
+    a = open_invoices["A"]
+    statement.lines[0].action_accept([a.id])
+    with pytest.raises(ValidationError, match=a.name):
+        statement.lines[2].action_accept([a.id])
+    assert statement.lines[2].state == "to_match" and env["accounting.payment"].search_count([]) == 1
+
+
+@pytest.mark.parametrize("invoices", [7, "7", [None], ["x"], [True]])
+def test_accepting_something_else_than_a_list_of_invoice_ids_is_refused(env, statement, invoices):
+    """As the JSON API passes them: a clear 400, not a traceback."""
+    with pytest.raises(ValidationError, match="invoice ids"):
+        statement.lines[0].action_accept(invoices)
+
+
+@pytest.mark.parametrize("account", ["x", None, [3], 1.5])
+def test_booking_to_something_else_than_an_account_id_is_refused(env, statement, account):
+    with pytest.raises(ValidationError):
+        statement.lines[4].action_book(account)

@@ -9,10 +9,12 @@ import re
 import pytest
 from werkzeug.test import Client
 
+from addons.accounting.bank_import import import_csv
 from addons.accounting.charts import load_chart
 from addons.accounting.followups import create_followups
 from core.testing import cheap_hashing
 from core.testing import make_user
+from core.testing.queries import count_queries
 from core.web import create_app
 
 HTML = {"Accept": "text/html"}
@@ -143,3 +145,20 @@ def test_the_generated_screens_list_statements_transactions_and_follow_ups(bookk
         assert bookkeeper.get(f"/web/{model}", headers=HTML).status_code == 200, model
     form = bookkeeper.get(f"/web/accounting.followup/{books['followup']}", headers=HTML)
     assert form.status_code == 200 and "Mark as sent" in form.get_data(as_text=True)
+
+
+def test_the_reconciliation_page_takes_the_same_queries_for_2_or_8_matched_lines(bookkeeper, books, bank_db):
+    def counted(count):
+        with bank_db.transaction() as env:
+            journal = env["accounting.journal"].get(books["bank"])
+            rows = "".join(f"2026-03-{day + 1:02d},Fee {count} {day},-{day + 1}.00\n" for day in range(count))
+            statement = import_csv(env, journal, "Date,Label,Amount\n" + rows).statement
+            for line in statement.lines:
+                line.action_book(books["fee"])
+            statement_id = statement.id
+        with count_queries(bank_db.engine) as counter:
+            page = bookkeeper.get(f"/accounting/bank_statements/{statement_id}/reconcile", headers=HTML)
+        assert page.status_code == 200 and page.get_data(as_text=True).count("/web/accounting.move/") == count
+        return counter.count
+
+    assert counted(2) == counted(8)

@@ -13,8 +13,9 @@ cent::
 
     bill = order.action_create_bill()   # a draft: check it against the vendor's paper, post it
 
-Whoever reads the order may prepare its bill: buyers (who read vendor bills
-but do not keep the books) as well as accounting users. The draft is made as
+Accounting users may prepare the bill of an order they read, buyers (who
+read vendor bills but do not keep the books) of one they may change
+(`addons.accounting.invoicing.check_may_invoice_from`). The draft is made as
 the system, as receipts are: it is a consequence of the order, it books
 nothing, and posting it stays an accountant's act.
 """

@@ -31,6 +31,7 @@ import decimal
 from typing import Any
 
 from addons.purchase.accounting.models import billed_quantity
+from addons.purchase.accounting.models import quantity_ordered_unit
 from addons.purchase.accounting.revaluation import Revaluation
 from addons.stock.accounting.accounts import Accounts
 from core.i18n import _
@@ -103,7 +104,7 @@ def _line_items(
     currency, company = invoice.company.currency, invoice.company
     category, order_line = line.product.category, line.purchase_line
     balance = sum((decimal.Decimal(i["debit"]) - decimal.Decimal(i["credit"]) for i in items), ZERO)
-    quantity = decimal.Decimal(line.quantity)
+    quantity = quantity_ordered_unit(line)
     got, value = received(order_line)
     before = billed_quantity(order_line.invoice_lines, posted_only=True, exclude=invoice)
     start, end = (max(min(x, got), ZERO) for x in (before, before + quantity))

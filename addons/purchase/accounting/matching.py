@@ -23,6 +23,7 @@ from typing import Any
 from addons.accounting.locks import is_adviser
 from addons.purchase.accounting.models import bill_policy
 from addons.purchase.accounting.models import billed_quantity
+from addons.purchase.accounting.models import quantity_ordered_unit
 from addons.stock.ledger import plain
 from core.base.models.currency import Rates
 from core.errors import ValidationError
@@ -38,6 +39,14 @@ def net_price(line: Any) -> decimal.Decimal:
     return decimal.Decimal(line.price_unit or 0) * (HUNDRED - decimal.Decimal(line.discount or 0)) / HUNDRED
 
 
+def net_price_ordered_unit(line: Any) -> decimal.Decimal:
+    """A bill line's unit price less its discount, per unit of its order line (a dozen's price / 12)."""
+    price, order_uom = net_price(line), line.purchase_line.uom
+    if line.uom is not None and order_uom is not None and order_uom != line.uom:
+        return price * decimal.Decimal(line.uom.factor) / decimal.Decimal(order_uom.factor)
+    return price
+
+
 def mismatches(env: Environment, invoice: Any, rates: Rates | None = None) -> list[str]:
     """What does not match on ``invoice``'s lines of purchase orders, one message per line."""
     if invoice.kind != "in_invoice":
@@ -48,11 +57,13 @@ def mismatches(env: Environment, invoice: Any, rates: Rates | None = None) -> li
         order_line = line.purchase_line
         if order_line is None:
             continue
-        quantity = decimal.Decimal(line.quantity or 0)
+        quantity = quantity_ordered_unit(line)
         before = billed_quantity(order_line.invoice_lines, posted_only=True, exclude=invoice)
         received = decimal.Decimal(order_line.qty_received or 0)
         order_currency = order_line.order.currency
-        billed_price = invoice.currency.convert(net_price(line), order_currency, invoice.date, rates)
+        billed_price = invoice.currency.convert(
+            net_price_ordered_unit(line), order_currency, invoice.date, rates
+        )
         over = bill_policy(line.product) == "received" and before + quantity > received
         if over or order_currency.round(billed_price) != order_currency.round(net_price(order_line)):
             found.append(

@@ -28,6 +28,7 @@ from core.orm.model import api_method
 
 ZERO = decimal.Decimal(0)
 QUANTITY = (16, 4)
+QUANTUM = decimal.Decimal(1).scaleb(-QUANTITY[1])
 POLICIES = [("received", "Received quantities"), ("ordered", "Ordered quantities")]
 BILL_STATUSES = [("nothing", "Nothing to bill"), ("to_bill", "To bill"), ("billed", "Fully billed")]
 BILLED_STATES = ("draft", "posted")
@@ -44,16 +45,26 @@ def bill_policy(product: Any) -> str:
 
 
 def billed_quantity(lines: Any, posted_only: bool = False, exclude: Any = None) -> decimal.Decimal:
-    """What bill ``lines`` bill: vendor bills add, vendor credit notes subtract; drafts count unless
-    ``posted_only``; cancelled documents and the invoice ``exclude`` do not."""
+    """What bill ``lines`` bill, in their order line's unit: vendor bills add, vendor credit notes
+    subtract; drafts count unless ``posted_only``; cancelled documents and the invoice ``exclude`` do not."""
     total = ZERO
     for line in lines:
         invoice = line.invoice
         if invoice is exclude or invoice.state not in (("posted",) if posted_only else BILLED_STATES):
             continue
         sign = -1 if invoice.kind == "in_refund" else 1
-        total += sign * decimal.Decimal(line.quantity or 0)
+        total += sign * quantity_ordered_unit(line)
     return total
+
+
+def quantity_ordered_unit(line: Any) -> decimal.Decimal:
+    """A bill line's quantity in the unit of its order line (the vendor may bill dozens of units)."""
+    quantity = decimal.Decimal(line.quantity or 0)
+    order_line = line.purchase_line
+    if line.uom is not None and order_line is not None and order_line.uom not in (None, line.uom):
+        # As the order line's quantities are stored (4 decimals): 2 dozens are 24 units, not 24.0000000096.
+        return line.uom.convert(quantity, order_line.uom).quantize(QUANTUM)
+    return quantity
 
 
 class Product(Extension, extends="product.product"):
@@ -123,7 +134,10 @@ class OrderLine(Extension, extends="purchase.order_line"):
     qty_to_bill = fields.Decimal("To bill", digits=QUANTITY, store=True, readonly=True)
 
     @qty_billed.computed_from(
-        "invoice_lines.quantity", "invoice_lines.invoice.state", "invoice_lines.invoice.kind"
+        "invoice_lines.quantity",
+        "invoice_lines.uom",
+        "invoice_lines.invoice.state",
+        "invoice_lines.invoice.kind",
     )
     def _compute_qty_billed(self) -> None:
         self.qty_billed = billed_quantity(self.invoice_lines)

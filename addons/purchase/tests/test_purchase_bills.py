@@ -6,6 +6,7 @@ import pytest
 
 from core.errors import UserError
 from core.errors import ValidationError
+from core.testing import as_user
 
 pytestmark = pytest.mark.addons("purchase", "accounting")
 D = decimal.Decimal
@@ -113,3 +114,26 @@ def test_cancelled_bills_do_not_count_and_credit_notes_subtract(order, receive_o
     assert [line.qty_billed for line in order.lines] == [D("7"), D("1")]
     assert order.bill_status == "to_bill"
     assert [(line.product, line.quantity) for line in order.action_create_bill().lines] == [(chair, D("3"))]
+
+
+def test_a_bill_line_in_another_unit_bills_its_quantity_in_the_order_line_s_unit(
+    env, books, confirmed, receive_order, chair, bookkeeper
+):
+    """24 chairs ordered and received; the vendor bills 2 dozen at 360.00 a dozen (30.00 a chair):
+    the order line counts 24 billed, nothing left, and the bill matches."""
+    order = confirmed((chair, 24, "30.00"))
+    receive_order(order)
+    bill = order.action_create_bill()
+    bill.lines[0].write({"uom": env.ref("base.uom_dozen").id, "quantity": "2", "price_unit": "360.00"})
+    env.flush()
+    line = order.lines[0]
+    assert (line.qty_billed, line.qty_to_bill, order.bill_status) == (D("24"), D("0"), "billed")
+    assert (bill.lines[0].purchase_qty_billed, bill.amount_untaxed) == (D("0"), D("720.00"))
+    with as_user(env, bookkeeper) as user_env:  # it matches: a bookkeeper posts it
+        posted = user_env["accounting.invoice"].get(bill.id).action_post()
+        user_env.flush()
+        # The receipt's 24 × 30.00 cleared from 329, no price difference.
+        assert sorted((item.account.code, item.debit, item.credit) for item in posted.move.lines) == [
+            ("320", 0, D("720.00")),
+            ("329", D("720.00"), 0),
+        ]

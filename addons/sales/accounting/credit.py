@@ -121,7 +121,8 @@ def checks(orders: Sequence[Any]) -> dict[Any, CreditCheck]:
                 )
                 mine = max(unbilled, ZERO)
                 others = dict(open_amounts.get(customer, {}))
-                if order.id is not None and order.state == "confirmed" and order.invoice_status != "invoiced":
+                counted = order.invoice_status != "invoiced" or unbilled > 0  # as `_open_amounts` selects
+                if order.id is not None and order.state == "confirmed" and counted:
                     others[order.currency] = others.get(order.currency, ZERO) - unbilled  # counted there
                 open_orders = sum(
                     (
@@ -163,7 +164,11 @@ def _open_amounts(env: Any, company: Any, customers: set[int]) -> dict[int, dict
             or_(Order.partner_id.in_(customers), Partner.parent_id.in_(customers)),
             Order.company_id == company.id,
             Order.state == "confirmed",
-            Order.invoice_status != "invoiced",
+            # Invoiced in draft is not owed yet: only posted invoices leave the open amount.
+            or_(
+                Order.invoice_status != "invoiced",
+                func.coalesce(Order.amount_invoiced, 0) < Order.amount_total,
+            ),
         )
         .group_by(customer, Order.currency_id)
     )

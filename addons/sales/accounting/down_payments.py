@@ -82,8 +82,8 @@ def create_down_payment(
     env = order.env
     env.flush()
     check_may_invoice(env, [order])
-    percentage = decimal.Decimal(str(percentage)) if percentage is not None else None
-    amount = decimal.Decimal(str(amount)) if amount is not None else None
+    percentage = _number(percentage, "percentage")
+    amount = _number(amount, "amount")
     bases = priced_by_taxes(order)
     parts = _split(order, bases, percentage, amount)
     account = advance_account(order)
@@ -115,6 +115,25 @@ def create_down_payment(
                 "lines": lines,
             }
         )
+
+
+def _number(value: Any, name: str) -> decimal.Decimal | None:
+    """``value`` (a number or its text, from the API or the dialog) as a finite `Decimal`, or None.
+
+    Raises:
+        ValidationError: it is not a number.
+    """
+    if value is None:
+        return None
+    number = None
+    if isinstance(value, int | float | str | decimal.Decimal):
+        try:
+            number = decimal.Decimal(str(value))
+        except decimal.InvalidOperation:
+            number = None
+    if number is None or not number.is_finite():
+        raise ValidationError(fields={name: _("Expected a number such as 30 or 500.00.")})
+    return number
 
 
 def _split(

@@ -43,11 +43,13 @@ def register_routes() -> list[Rule]:
 def sales_order_cancelled(env: Environment, orders: RecordSet[Any]) -> None:
     """Refuse to cancel an order whose invoices are not all cancelled or credited: undo them first."""
     for order in orders:
-        credited = {note.reversed_invoice_id for note in order.invoices if note.kind == "out_refund"}
+        # Credited means settled by posted credit notes in full: a draft or partial one leaves it owed.
         standing = [
             invoice
             for invoice in order.invoices
-            if invoice.kind == "out_invoice" and invoice.state != "cancelled" and invoice.id not in credited
+            if invoice.kind == "out_invoice"
+            and invoice.state != "cancelled"
+            and invoice.payment_state != "reversed"
         ]
         if standing:
             raise UserError(

@@ -211,7 +211,10 @@ class Order(Extension, extends="sales.order"):
                     self.write({"credit_hold": True})
                 self.post_note(credit.refusal(self, check))
                 return self
-        if self.credit_hold and approves_credit(self.env):
+            if self.credit_hold:  # under the limit now (paid, or a higher limit): it waits no more
+                with self.env.sudo():
+                    self.write({"credit_hold": False})
+        elif self.credit_hold:
             self.write({"credit_hold": False, "credit_approved_by": self.env.user_id})
         return super().action_confirm()
 

@@ -118,3 +118,35 @@ def test_an_order_for_a_contact_uses_their_company_s_credit(env, exposed, make_o
         assert mine.credit_exposure == D("1080.00")
         assert mine.action_confirm().credit_hold is True
         user_env.session.commit()
+
+
+def test_an_order_on_hold_confirmed_once_under_the_limit_waits_no_more(
+    env, exposed, make_order, kdv, salesperson
+):
+    """The limit is raised after the order went on hold: the salesperson confirms it, and it no longer
+    shows (nor filters) as waiting for credit approval."""
+    order = quotation(make_order, kdv, salesperson, "133.34")
+    with as_user(env, salesperson) as user_env:
+        assert user_env["sales.order"].get(order.id).action_confirm().credit_hold is True
+        user_env.session.commit()
+    exposed.write({"credit_limit": "2000.00"})
+    env.session.commit()
+    with as_user(env, salesperson) as user_env:
+        mine = user_env["sales.order"].get(order.id).action_confirm()
+        assert (mine.state, mine.credit_hold, mine.credit_approved_by) == ("confirmed", False, None)
+        user_env.session.commit()
+
+
+def test_an_open_order_invoiced_in_draft_still_counts_until_the_invoice_is_posted(
+    env, exposed, make_order, kdv, salesperson
+):
+    """The open order of 240.00 gets a draft invoice: the customer does not owe it yet, the order
+    still does; posting moves it to what the customer owes."""
+    [open_order] = env["sales.order"].search([("state", "=", "confirmed"), ("partner", "=", exposed.id)])
+    invoice = open_order.action_create_invoice()
+    env.flush()
+    order = quotation(make_order, kdv, salesperson, "100.00")
+    assert (order.customer_receivable, order.credit_exposure) == (D("600.00"), D("960.00"))
+    invoice.action_post()
+    env.flush()
+    assert (order.customer_receivable, order.credit_exposure) == (D("840.00"), D("960.00"))

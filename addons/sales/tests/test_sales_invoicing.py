@@ -131,6 +131,19 @@ def test_an_order_with_invoices_is_cancelled_only_once_they_are_cancelled_or_cre
     assert order.action_cancel().state == "cancelled"
 
 
+def test_an_invoice_with_a_draft_or_partial_credit_note_still_stands_against_cancelling(env, order):
+    """A credit note being prepared (a draft), or crediting part of the invoice, leaves it owed."""
+    invoice = order.action_create_invoice().action_post()
+    note = invoice.action_credit_note()
+    with pytest.raises(UserError, match="cancel or credit"), env.session.begin_nested():
+        order.action_cancel()
+    note.lines[0].write({"quantity": "1"})
+    note.action_post()
+    with pytest.raises(UserError, match="cancel or credit"), env.session.begin_nested():
+        order.action_cancel()
+    assert order.state == "confirmed"
+
+
 def test_without_stock_the_delivered_quantity_is_entered_on_the_line_of_a_confirmed_order(
     env, order, salesperson
 ):

@@ -150,3 +150,12 @@ def test_order_lines_show_what_is_left_and_take_the_delivered_quantity(app, invo
     assert salesperson.post(f"/web/sales.order_line/{line_id}", {"qty_delivered": "3"}).status_code == 303
     with invoicing_db.transaction() as env:
         assert env["sales.order_line"].get(line_id).qty_delivered == 3
+
+
+def test_a_down_payment_that_is_not_a_number_is_refused_with_400(app, invoicing_db, people, order_id):
+    salesperson = ApiClient(app, people["salesperson"][1])
+    for body in ({"percentage": "ten"}, {"amount": "NaN"}, {"percentage": [1]}):
+        response = salesperson.post(f"/api/v1/sales.order/{order_id}/call/action_down_payment", body)
+        assert response.status_code == 400, (body, response.status_code)
+    with invoicing_db.transaction() as env:
+        assert not env["sales.order"].get(order_id).invoices
