@@ -93,8 +93,8 @@ def test_an_uncorrelated_subquery_joining_an_alias_restricts_the_alias_not_the_o
     def statement(registry):
         Partner = registry["base.partner"]
         Contact, Parent = aliased(Partner, name="contact"), aliased(Partner, name="parent")
-        of_companies = select(Contact.id).join(Parent, Parent.id == Contact.parent_id).where(
-            Parent.is_company.is_(True)
+        of_companies = (
+            select(Contact.id).join(Parent, Parent.id == Contact.parent_id).where(Parent.is_company.is_(True))
         )
         return select(Partner.name).where(Partner.id.in_(of_companies)).order_by(Partner.name)
 
@@ -102,3 +102,18 @@ def test_an_uncorrelated_subquery_joining_an_alias_restricts_the_alias_not_the_o
         assert rows(alpha_env, statement) == [("Anna",)]  # Carla's company is Beta's
     with as_user(env, world["beta"]) as beta_env:
         assert rows(beta_env, statement) == [("Dora",)]  # Bruno's company is Alpha's
+
+
+def test_a_rule_through_a_self_referencing_relation_restricts_each_alias_by_its_own_parent(env, world):
+    """The rule's own subquery (``parent.name``) is rewritten onto the alias it restricts."""
+    env["base.rule"].create(
+        {
+            "name": "Top-level partners and Alpha Corp's contacts",
+            "model": "base.partner",
+            "domain": ["|", ["parent", "not set", 0], ["parent.name", "=", "Alpha Corp"]],
+        }
+    )
+    with as_user(env, world["alpha"]) as alpha_env:
+        assert rows(alpha_env, contacts_by_parent()) == [("Alpha Corp", "Anna")]
+    with as_user(env, world["beta"]) as beta_env:
+        assert rows(beta_env, contacts_by_parent()) == []  # Dora's parent is not Alpha Corp
