@@ -13,18 +13,24 @@ from core.testing import make_user
 
 @pytest.fixture
 def world(env):
-    """Companies Alpha and Beta; in Alpha a company with a visible and a hidden contact, and a
-    contact working for Beta's company; users allowed in Alpha only and in Beta only."""
-    currency = env.ref("base.main_company").currency
-    alpha = env["base.company"].create({"name": "Alpha", "currency": currency.id})
-    beta = env["base.company"].create({"name": "Beta", "currency": currency.id})
-    partner = env["base.partner"]
-    alpha_co = partner.create({"name": "Alpha Corp", "is_company": True, "company": alpha.id})
-    beta_co = partner.create({"name": "Beta Holding", "is_company": True, "company": beta.id})
-    partner.create({"name": "Anna", "company": alpha.id, "parent": alpha_co.id})
-    partner.create({"name": "Bruno", "company": beta.id, "parent": alpha_co.id})
-    partner.create({"name": "Carla", "company": alpha.id, "parent": beta_co.id})
-    partner.create({"name": "Dora", "company": beta.id, "parent": beta_co.id})
+    """Companies Alpha and Beta, each with a company partner (Alpha Corp, Beta Holding) having
+    a contact in each company (Anna and Bruno, Carla and Dora); a user allowed in Alpha only,
+    and one in Beta only."""
+    currency = env.ref("base.main_company").currency.id
+    alpha, beta = (
+        env["base.company"].create({"name": name, "currency": currency}) for name in ("Alpha", "Beta")
+    )
+    for firm, company, contacts in (
+        ("Alpha Corp", alpha, ("Anna", "Bruno")),
+        ("Beta Holding", beta, ("Carla", "Dora")),
+    ):
+        parent = env["base.partner"].create({"name": firm, "is_company": True, "company": company.id})
+        env["base.partner"].create(
+            [
+                {"name": name, "company": of.id, "parent": parent.id}
+                for name, of in zip(contacts, (alpha, beta), strict=True)
+            ]
+        )
     return {
         "alpha": make_user(env, "alpha_only", companies=[alpha]),
         "beta": make_user(env, "beta_only", companies=[beta]),
