@@ -9,7 +9,8 @@ Three layers, all granted to groups (`base.group`, with implied groups):
 Reads are checked on SQLAlchemy's ``do_orm_execute``: every ORM SELECT (searches,
 counts, grouping, relation loads) needs the read right of each model it touches
 and gets the read rules as loader criteria (``with_loader_criteria``), so rows
-outside them simply do not exist for the user. Writes are checked on flush and
+outside them simply do not exist for the user; each alias of a model (a report's
+``aliased(Model)``, in a join or a subquery) is restricted by its own rows. Writes are checked on flush and
 in the batch paths. The system (``env.su``: no user, or inside ``env.sudo()``)
 is never restricted. Core statements on tables are the kernel's own and are not
 checked: addon code uses the ORM.
