@@ -1,5 +1,9 @@
 """Create, search+read, write and unlink N partners through the ORM and through SQLAlchemy Core.
 
+The ORM also reads as a user the multi-company record rule restricts (``*_as_user``): one
+search of every row, then the first page of 20 rows N/20 times, where what the rule's loader
+criteria cost per query shows.
+
 Both run in the same process on the same database server, each in its own
 fresh database, so the ratio is meaningful. Prints one JSON document::
 
@@ -49,6 +53,19 @@ def orm_run(db: Database, rows: int) -> dict[str, float]:
         )
         results["search_then_read_records"] = timed(
             lambda: Partner.search([("city", "=", "Izmir")]).read(["name", "email", "city"])
+        )
+    with db.transaction() as env:
+        user = {"login": "bench", "name": "Bench", "groups": [env.ref("base.group_user").id]}
+        user_id = env["base.user"].create({**user, "company": env.ref("base.main_company").id}).id
+    with db.transaction(user_id=user_id) as env:
+        Partner = env["base.partner"]
+        results["search_read_as_user"] = timed(
+            lambda: Partner.search_read([("city", "=", "Izmir")], ["name", "email", "city"])
+        )
+        results["page_of_20_as_user_n_20_times"] = timed(
+            lambda: [
+                Partner.search_read([("city", "=", "Izmir")], ["name"], limit=20) for _ in range(rows // 20)
+            ]
         )
     with db.transaction() as env:
         Partner = env["base.partner"]

@@ -9,7 +9,8 @@ Three layers, all granted to groups (`base.group`, with implied groups):
 Reads are checked on SQLAlchemy's ``do_orm_execute``: every ORM SELECT (searches,
 counts, grouping, relation loads) needs the read right of each model it touches
 and gets the read rules as loader criteria (``with_loader_criteria``), so rows
-outside them simply do not exist for the user. Writes are checked on flush and
+outside them simply do not exist for the user; each alias of a model (a report's
+``aliased(Model)``, in a join or a subquery) is restricted by its own rows. Writes are checked on flush and
 in the batch paths. The system (``env.su``: no user, or inside ``env.sudo()``)
 is never restricted. Core statements on tables are the kernel's own and are not
 checked: addon code uses the ORM.
@@ -25,12 +26,15 @@ from typing import Any
 from sqlalchemy import ColumnElement
 from sqlalchemy import and_
 from sqlalchemy import event
+from sqlalchemy import inspect
 from sqlalchemy import or_
 from sqlalchemy import select
 from sqlalchemy.orm import ORMExecuteState
 from sqlalchemy.orm import Session
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.orm import with_loader_criteria
+from sqlalchemy.orm.util import LoaderCriteriaOption
+from sqlalchemy.sql.util import ClauseAdapter
 from sqlalchemy.sql.util import find_tables
 
 from core.errors import AccessError
@@ -307,11 +311,35 @@ def _check_select(state: ORMExecuteState) -> None:
         policy.check(model, "read")
         condition = policy.condition(model, "read")
         if condition is not None:
-            # include_aliases: a model met again under an alias (a domain through a
-            # self-referencing relation, ``parent.name``) is restricted there too.
-            options.append(with_loader_criteria(model, condition, include_aliases=True))
+            options.append(rule_criteria(model, condition))
     if options:
         state.statement = state.statement.options(*options)
+
+
+def rule_criteria(model: type[Model], condition: ColumnElement[bool]) -> LoaderCriteriaOption:
+    """The loader criteria restricting every occurrence of ``model`` in a statement to ``condition``.
+
+    ``condition`` is built on the model's own table. Each alias of the model
+    (``aliased(Model)`` in a report, a domain through a self-referencing
+    relation such as ``parent.name``) gets it rewritten onto the alias, in the
+    WHERE clause, in a join's ON clause and inside subqueries alike: a ready-made
+    expression would keep naming the model's table there, restricting the outer
+    rows instead of the alias's and correlating the subquery with the outer query.
+
+    The lambda is SQLAlchemy's per-entity form of the criteria; ``condition``, its
+    only closure variable, is part of the statement's cache key (so a structurally
+    different rule compiles anew) and its values are bound parameters extracted on
+    each execution (so a cached statement never carries one user's values to another).
+    """
+    return with_loader_criteria(model, lambda entity: _on_entity(entity, condition), include_aliases=True)
+
+
+def _on_entity(entity: Any, condition: ColumnElement[bool]) -> ColumnElement[bool]:
+    """``condition``, built on a model's own table, for ``entity``: that model or one of its aliases."""
+    info = inspect(entity, raiseerr=False)
+    if info is None or not info.is_aliased_class:
+        return condition
+    return ClauseAdapter(info.selectable).traverse(condition)
 
 
 def _models_in(env: Environment, state: ORMExecuteState) -> list[type[Model]]:

@@ -48,6 +48,7 @@ from core.orm.environment import ENV_KEY
 from core.orm.fields.base import MISSING
 from core.orm.fields.base import Field
 from core.orm.records import RecordSet
+from core.orm.records import keep_loaded
 
 if TYPE_CHECKING:
     from typing import Self
@@ -451,7 +452,9 @@ def prefetch_references(env: Environment, model: type[Model], vals_list: Sequenc
     """Load every record the many2one ids in ``vals_list`` name, one query per target model.
 
     Converting each value then finds its record in the session's identity map,
-    so creating many records that point at the same few costs no query each.
+    so creating many records that point at the same few, or at many, costs no
+    query each: the loaded records are kept until the session ends
+    (`core.orm.records.keep_loaded`), as the identity map alone would drop them.
     """
     wanted: dict[str, set[int]] = {}
     for vals in vals_list:
@@ -462,7 +465,7 @@ def prefetch_references(env: Environment, model: type[Model], vals_list: Sequenc
     with env.session.no_autoflush:
         for comodel, ids in wanted.items():
             target = env.registry[comodel]
-            env.session.scalars(select(target).where(target.id.in_(ids))).all()
+            keep_loaded(env.session, env.session.scalars(select(target).where(target.id.in_(ids))))
 
 
 class _ExtensionBase:

@@ -11,6 +11,7 @@ act on all at once so the kernel can batch the SQL::
 from __future__ import annotations
 
 from collections.abc import Callable
+from collections.abc import Iterable
 from collections.abc import Iterator
 from collections.abc import Mapping
 from collections.abc import Sequence
@@ -22,6 +23,7 @@ from typing import overload
 
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.strategy_options import _AbstractLoad
 
@@ -36,6 +38,16 @@ M = TypeVar("M", bound="Model")
 
 
 KEPT_KEY = "tessera.prefetched"  # session.info: records a prefetch loaded, kept alive
+
+
+def keep_loaded(session: Session, records: Iterable[Model]) -> None:
+    """Keep ``records`` (and what was loaded along with them) alive until ``session`` ends.
+
+    The session's identity map holds records weakly: records a prefetch loaded
+    and nobody references yet would be dropped at once, and read again one by
+    one when used. Every prefetch keeps what it loads here.
+    """
+    session.info.setdefault(KEPT_KEY, []).extend(records)
 
 
 class RecordSet(Generic[M]):
@@ -136,9 +148,7 @@ class RecordSet(Generic[M]):
         stmt = select(model).where(model.id.in_(ids)).options(*options)
         with self.env.session.no_autoflush:
             loaded = self.env.session.scalars(stmt).all()
-        # The session's identity map holds records weakly: keep these (and through them what was
-        # loaded along the paths) until the session ends, or they would be dropped and read again.
-        self.env.session.info.setdefault(KEPT_KEY, []).extend(loaded)
+        keep_loaded(self.env.session, loaded)
 
     def _loader(self, path: str) -> _AbstractLoad | None:
         model, loader = self.model, None
