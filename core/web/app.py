@@ -116,6 +116,9 @@ def public(endpoint: E) -> E:
     return endpoint
 
 
+MAX_REQUEST_BYTES = 32 * 1024 * 1024
+
+
 class Request(BaseRequest):
     """A Werkzeug request with what Tessera knows about it.
 
@@ -131,6 +134,10 @@ class Request(BaseRequest):
     user: auth.SessionUser | None
     session: WebSession
     app: TesseraApp
+
+    # A bigger body is refused with 413 as it arrives, before anything reads it (the CSRF check reads
+    # forms first): uploads and imports stay well under it, and no request can fill the disk.
+    max_content_length = MAX_REQUEST_BYTES
 
     @property
     def csrf_token(self) -> str:

@@ -11,6 +11,7 @@ from werkzeug.wrappers import Response
 from core.errors import ValidationError
 from core.testing import make_user as shipped_make_user
 from core.web import create_app
+from core.web.app import Request
 
 KEY = "s" * 40
 PASSWORD = "correct horse battery"
@@ -126,6 +127,16 @@ def test_the_token_is_accepted_as_a_form_field_or_a_header(client, user, web_db)
     assert by_header.status_code == 200
     assert partner_names(web_db, "By form") == ["By form"]
     assert partner_names(web_db, "By header") == ["By header"]
+
+
+def test_a_body_over_the_limit_is_refused_with_413_and_changes_nothing(client, user, web_db, monkeypatch):
+    monkeypatch.setattr(Request, "max_content_length", 1024)
+    token = log_in(client, user[1])
+    data = {"name": "Too big", "csrf_token": token, "note": "x" * 2048}
+    response = client.post("/partners/new", data=data, headers=JSON)
+    assert response.status_code == 413
+    assert partner_names(web_db, "Too big") == []
+    assert client.post("/partners/new", data={"name": "Small", "csrf_token": token}).status_code == 200
 
 
 def test_logging_in_gives_a_new_token(client, user):
