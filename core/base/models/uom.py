@@ -36,7 +36,8 @@ class Uom(Model, name="base.uom"):
     active = fields.Boolean(default=True)
 
     def convert(self, quantity: decimal.Decimal, to: Uom) -> decimal.Decimal:
-        """``quantity`` of this unit expressed in ``to``, rounded by ``to``'s rounding.
+        """``quantity`` of this unit expressed in ``to``, rounded to a multiple of ``to``'s rounding
+        (2 dozens are 24.00 units, not the 24.0000000096 that the factor 0.0833333333 gives).
 
         Raises:
             UserError: the units are of different categories.
@@ -44,4 +45,5 @@ class Uom(Model, name="base.uom"):
         if to.category_id != self.category_id:  # type: ignore[attr-defined]
             raise UserError(f"Cannot convert {self.name} into {to.name}: they measure different things.")
         amount = decimal.Decimal(quantity) / self.factor * to.factor
-        return amount.quantize(to.rounding, rounding=decimal.ROUND_HALF_UP)
+        steps = (amount / to.rounding).to_integral_value(rounding=decimal.ROUND_HALF_UP)
+        return (steps * to.rounding).quantize(to.rounding.normalize())  # a multiple of the rounding
