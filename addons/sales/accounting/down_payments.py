@@ -86,6 +86,7 @@ def create_down_payment(
     amount = _number(amount, "amount")
     bases = priced_by_taxes(order)
     parts = _split(order, bases, percentage, amount)
+    _check_room(order, bases, sum(parts.values(), ZERO))
     account = advance_account(order)
     share = f"{percentage.normalize():f} %" if percentage is not None else f"{amount} {order.currency.code}"
     description = _("Down payment of %(order)s: %(share)s", order=order.name, share=share)
@@ -134,6 +135,40 @@ def _number(value: Any, name: str) -> decimal.Decimal | None:
     if number is None or not number.is_finite():
         raise ValidationError(fields={name: _("Expected a number such as 30 or 500.00.")})
     return number
+
+
+def _check_room(order: Any, bases: dict[TaxKey, decimal.Decimal], asked: decimal.Decimal) -> None:
+    """Refuse a down payment that would take the order's down payments over its net amount.
+
+    Raises:
+        ValidationError: the down payments not cancelled (less their credit notes) and ``asked``
+            add up to more than the order's net amount.
+    """
+    env = order.env
+    with env.sudo():
+        found = env["accounting.invoice_line"].search(
+            [("downpayment_order", "=", order.id), ("quantity", ">", 0), ("invoice.state", "!=", "cancelled")]
+        )
+        taken = sum(
+            (
+                (-1 if line.invoice.kind == "out_refund" else 1) * line.quantity * line.price_unit
+                for line in found
+            ),
+            ZERO,
+        )
+    total = order.currency.round(sum(bases.values(), ZERO))
+    if taken + asked > total:
+        raise ValidationError(
+            _(
+                "%(order)s already has down payments of %(taken)s: another of %(asked)s would take them over "
+                "its net amount, %(total)s.",
+                order=order.name,
+                taken=order.currency.round(taken),
+                asked=asked,
+                total=total,
+            ),
+            fields={"amount": _("At most what the order has left.")},
+        )
 
 
 def _split(

@@ -83,8 +83,26 @@ def invoice_values(order: Any, deductions: list[dict[str, Any]]) -> dict[str, An
         "origin": order.name,
         "user": order.user.id if order.user is not None else None,
         "sale_order": order.id,
-        "lines": lines + deductions,
+        "lines": lines + capped(order, lines, deductions),
     }
+
+
+def capped(order: Any, lines: list[dict[str, Any]], deductions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``deductions`` of down payments, each at most what ``lines`` invoice with the same taxes: an
+    invoice of part of the order never goes below zero, and what it could not deduct waits for the
+    next invoice."""
+    net: dict[tuple[int, ...], decimal.Decimal] = {}
+    for line in lines:
+        key = tuple(sorted(line["taxes"]))
+        price = line["price_unit"] * line["quantity"] * (1 - line["discount"] / 100)
+        net[key] = net.get(key, decimal.Decimal(0)) + decimal.Decimal(price)
+    kept = []
+    for deduction in deductions:
+        most = order.currency.round(net.get(tuple(sorted(deduction["taxes"])), decimal.Decimal(0)))
+        price = min(deduction["price_unit"], most)
+        if price > 0:
+            kept.append({**deduction, "price_unit": price})
+    return kept
 
 
 def line_values(line: Any) -> dict[str, Any]:

@@ -106,3 +106,29 @@ def test_a_down_payment_needs_one_share_in_range(order):
             order.action_down_payment(**arguments)
     with pytest.raises(ValidationError, match="at most its net amount, 1000.00"):
         order.action_down_payment(amount=D("1000.01"))
+
+
+def test_down_payments_never_add_up_to_more_than_the_order(env, order):
+    order.action_down_payment(percentage=D("60")).action_post()
+    with pytest.raises(ValidationError) as refused:
+        order.action_down_payment(percentage=D("60"))
+    assert "600.00" in refused.value.message and "1000.00" in refused.value.message
+    assert order.action_down_payment(percentage=D("40")).amount_untaxed == D("400.00")
+
+
+def test_an_invoice_of_part_of_the_order_deducts_at_most_its_own_amount(env, order):
+    order.lines[0].product.write({"invoice_policy": "delivery"})
+    order.action_down_payment(percentage=D("60")).action_post()  # 600.00
+    order.lines[0].write({"qty_delivered": "4"})
+    env.flush()
+    first = order.action_create_invoice()  # 400.00 delivered, 400.00 of the 600.00 deducted
+    assert (first.lines[-1].price_unit, first.amount_untaxed) == (D("400.00"), D("0.00"))
+    first.action_post()
+    order.lines[0].write({"qty_delivered": "10"})
+    env.flush()
+    last = order.action_create_invoice()  # 600.00 delivered, the 200.00 left deducted
+    assert (last.lines[-1].price_unit, last.amount_untaxed, last.amount_total) == (
+        D("200.00"),
+        D("400.00"),
+        D("480.00"),
+    )
