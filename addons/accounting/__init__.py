@@ -16,13 +16,15 @@ loaded per company by `charts.load_chart`), `posting` (checks and numbering),
 cash flow statement in `cash_flow`), shown and exported by `report_pages`.
 Bank statements are imported by `bank_import`, matched with open invoices by
 `bank_matching` on the pages of `bank_pages`; `followups` reminds customers
-of overdue invoices every day.
+of overdue invoices every day; with crm installed, each reminder plans an
+activity for the customer's salesperson (`addons.accounting.crm`).
 """
 
 from addons.accounting import hooks
 from addons.accounting import hookspecs
 from addons.accounting import views
 from addons.accounting import views_bank
+from addons.accounting.crm import hooks as crm_hooks
 from addons.accounting.models import account
 from addons.accounting.models import analytic_account
 from addons.accounting.models import bank_statement
@@ -71,3 +73,5 @@ def register(addon: Addon) -> None:
     addon.views(*views.declarations, *views_bank.declarations)
     addon.hookspecs(hookspecs)
     addon.hooks(hooks)
+    with addon.extra("crm"):
+        addon.hooks(crm_hooks)

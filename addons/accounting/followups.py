@@ -9,7 +9,9 @@ oldest overdue item is late by. A reminder (``accounting.followup``) is made
 at that level unless every overdue item was already in a reminder at that
 level or a later one: running the job twice makes nothing new, a new
 overdue invoice makes a new reminder. Each reminder adds a note to the
-partner's history.
+partner's history, and the batch is passed to the
+``accounting_followups_created`` hook (with crm installed, it plans an
+activity per reminder: `addons.accounting.crm.activities`).
 
 Three reads (the open items, the levels, the earlier reminders) and a batch
 of inserts, whatever the number of partners::
@@ -104,7 +106,8 @@ def create_followups(env: Environment, day: dt.date) -> list[Any]:
         ),
         env["accounting.followup_level"].search([("id", "in", [vals["level"] for vals in values])]),
     )
-    followups = list(env["accounting.followup"].create(values))
+    created = env["accounting.followup"].create(values)
+    followups = list(created)
     del held
     history.store(
         env,
@@ -115,13 +118,19 @@ def create_followups(env: Environment, day: dt.date) -> list[Any]:
                 body=_(
                     "Follow-up %(level)s: %(amount)s overdue.",
                     level=followup.level.name,
-                    amount=f"{followup.currency.round(followup.amount)} {followup.currency.code}",
+                    amount=amount_text(followup),
                 ),
             )
             for followup in followups
         ],
     )
+    env.hook.accounting_followups_created(env=env, followups=created)
     return followups
+
+
+def amount_text(followup: Any) -> str:
+    """What ``followup`` found overdue, rounded, with the currency code: "1700.00 TRY"."""
+    return f"{followup.currency.round(followup.amount)} {followup.currency.code}"
 
 
 def _overdue(env: Environment, day: dt.date) -> dict[tuple[int, int], _Overdue]:

@@ -67,3 +67,22 @@ def accounting_invoice_line_items(
     Returns:
         Nothing; return values are ignored. Every implementation runs, in plugin order.
     """
+
+
+@hookspec
+def accounting_followups_created(env: Environment, followups: RecordSet[Any]) -> None:
+    """The daily job made reminders of overdue invoices (`addons.accounting.followups.create_followups`).
+
+    When: once per run that made any, after the ``accounting.followup`` records
+    and their history notes are created, inside the job's transaction. Raising
+    rolls the run back: no reminder is made that day. Work on the whole batch
+    (a query per reminder would make the job grow with the number of customers).
+
+    Args:
+        env: the job's environment (the system's, or the user running it by hand).
+        followups: the new ``accounting.followup`` records, with their
+            ``partner`` (the customer company), ``level``, ``date`` and ``amount``.
+
+    Returns:
+        Nothing; return values are ignored. Every implementation runs.
+    """

@@ -1,5 +1,6 @@
 """Overdue follow-ups: the daily job reminds each customer at the level their oldest overdue invoice
-reached, once per level and items, in one batch for all partners, per company.
+reached, once per level and items, in one batch for all partners, per company; with crm installed, each
+reminder plans an activity for the customer's salesperson.
 
 The company keeps its books in lira; its default levels are 15, 30 and 60 days.
 Invoices to Anadolu: 1,200.00 dated and due 2026-01-15, 500.00 dated and due 2026-02-10.
@@ -20,9 +21,11 @@ from core.errors import AccessError
 from core.errors import ValidationError
 from core.jobs import registered_jobs
 from core.testing import as_user
+from core.testing import make_user
 from core.testing.queries import count_queries
 
 pytestmark = pytest.mark.addons("accounting")
+WITH_CRM = pytest.mark.addons("accounting", "crm")
 D = Decimal
 
 
@@ -138,18 +141,108 @@ def queries_for(env, make_invoice, count, day):
     return counter.statements
 
 
-def test_the_job_reads_as_much_for_2_or_10_partners(env, make_invoice):
-    def reads(count, day):
-        return [s for s in queries_for(env, make_invoice, count, day) if not s.lstrip().startswith("INSERT")]
+def reads(env, make_invoice, count, day):
+    return [s for s in queries_for(env, make_invoice, count, day) if not s.lstrip().startswith("INSERT")]
 
-    assert len(reads(2, dt.date(2026, 2, 10))) == len(reads(10, dt.date(2026, 2, 11)))
+
+def test_the_job_reads_as_much_for_2_or_10_partners(env, make_invoice):
+    assert len(reads(env, make_invoice, 2, dt.date(2026, 2, 10))) == len(
+        reads(env, make_invoice, 10, dt.date(2026, 2, 11))
+    )
+
+
+@WITH_CRM
+def test_with_crm_the_job_and_its_activities_read_as_much_for_2_or_10_partners(env, make_invoice):
+    small = reads(env, make_invoice, 2, dt.date(2026, 2, 10))
+    assert len(small) == len(reads(env, make_invoice, 10, dt.date(2026, 2, 11)))
+    assert env["crm.activity"].search_count([]) == 12
 
 
 @pytest.mark.requires_postgresql
-def test_the_job_runs_the_same_queries_for_2_or_10_partners(env, make_invoice):
+@pytest.mark.parametrize("crm", [False, pytest.param(True, marks=WITH_CRM)], ids=["alone", "crm"])
+def test_the_job_runs_the_same_queries_for_2_or_10_partners(env, make_invoice, crm):
     """On PostgreSQL, where SQLAlchemy batches the INSERTs of the reminders (SQLite makes one each)."""
     small = queries_for(env, make_invoice, 2, dt.date(2026, 2, 10))
     assert len(small) == len(queries_for(env, make_invoice, 10, dt.date(2026, 2, 11)))
+    assert ("crm.activity" in env.registry) is crm
+
+
+@pytest.fixture
+def salesperson(env, customer):
+    """Ayşe, a salesperson, who won an opportunity with the customer's buyer (a contact)."""
+    ayse = make_user(env, "ayse", groups=["crm.group_user"])
+    buyer = env["base.partner"].create({"name": "Deniz Kaya", "parent": customer.id})
+    lead = {"name": "Pres hattı", "type": "opportunity", "partner": buyer.id, "user": ayse.id}
+    env["crm.lead"].create(lead)
+    return ayse
+
+
+def activities(env):
+    return [
+        (a.kind, a.summary, a.partner.name, a.date_due, a.user.login if a.user else None, a.state)
+        for a in env["crm.activity"].search([], order="id")
+    ]
+
+
+@WITH_CRM
+def test_each_reminder_plans_an_activity_for_the_customers_salesperson(env, overdue, salesperson):
+    create_followups(env, dt.date(2026, 1, 30))
+    create_followups(env, dt.date(2026, 1, 31))
+    create_followups(env, dt.date(2026, 2, 14))
+    # An email at the first level, a call at the later ones; nothing new while no new level is reached.
+    assert activities(env) == [
+        (
+            "email",
+            "Payment reminder, Friendly reminder: 1200.00 TRY overdue",
+            "Anadolu Makine A.Ş.",
+            dt.date(2026, 1, 30),
+            "ayse",
+            "planned",
+        ),
+        (
+            "call",
+            "Payment reminder, Second notice: 1700.00 TRY overdue",
+            "Anadolu Makine A.Ş.",
+            dt.date(2026, 2, 14),
+            "ayse",
+            "planned",
+        ),
+    ]
+
+
+@WITH_CRM
+def test_a_customer_without_salesperson_gets_an_unassigned_activity(env, overdue):
+    create_followups(env, dt.date(2026, 1, 30))
+    [(kind, _summary, _partner, _date, user, _state)] = activities(env)
+    assert (kind, user) == ("email", None)
+
+
+@WITH_CRM
+def test_salespeople_see_the_activities_of_their_customers_only(env, overdue, salesperson, make_invoice):
+    other = env["base.partner"].create({"name": "Kuzey Tekstil", "is_company": True})
+    make_invoice((300, 1, []), partner=other.id, post=True)
+    create_followups(env, dt.date(2026, 1, 30))
+    with as_user(env, salesperson) as user_env:
+        seen = user_env["crm.activity"].search([])
+        assert [a.partner.name for a in seen] == ["Anadolu Makine A.Ş."]
+    assert env["crm.activity"].search_count([("partner", "=", other.id), ("user", "not set", 0)]) == 1
+
+
+@WITH_CRM
+def test_marking_the_reminder_sent_leaves_its_activity_to_crm(env, overdue, salesperson):
+    [reminder] = create_followups(env, dt.date(2026, 1, 30))
+    reminder.action_mark_sent()
+    [activity] = env["crm.activity"].search([])
+    assert activity.state == "planned"
+    activity.action_done("Ödeme haftaya")
+    assert (activity.state, reminder.state) == ("done", "sent")
+
+
+def test_without_crm_the_job_only_makes_reminders(env, overdue):
+    assert "crm.activity" not in env.registry
+    assert summary(create_followups(env, dt.date(2026, 1, 30))) == [
+        ("Anadolu Makine A.Ş.", "Friendly reminder", D("1200.00"), 1)
+    ]
 
 
 def test_marking_a_reminder_sent_happens_once(env, overdue):
