@@ -41,6 +41,7 @@ from sqlalchemy import case
 from sqlalchemy import func
 from sqlalchemy import literal
 from sqlalchemy import select
+from sqlalchemy.orm import aliased
 
 from addons.accounting.account_types import types_where
 from addons.accounting.reporting import Filters
@@ -127,13 +128,12 @@ def cash_flow(env: Environment, filters: Filters) -> CashFlow:
         .where(Account.type.in_(LIQUIDITY), *ledger.where(until=filters.date_to))
     )
     opening, closing = env.session.execute(cash).one()
-    # The entries moving cash, read from the tables: the outer statement applies the user's rules, and
-    # the ORM's rule criteria on an aliased account would correlate this subquery with the outer one.
-    items, accounts = Line._table.alias("cash_item"), Account._table.alias("cash_account")
+    # The entries moving cash: aliases of the models, each restricted by the user's rules on its own rows.
+    items, accounts = aliased(Line, name="cash_item"), aliased(Account, name="cash_account")
     moving = (
-        select(items.c.move_id)
-        .join(accounts, accounts.c.id == items.c.account_id)
-        .where(accounts.c.type.in_(LIQUIDITY), items.c.company_id == filters.company)
+        select(items.move_id)
+        .join(accounts, accounts.id == items.account_id)
+        .where(accounts.type.in_(LIQUIDITY), items.company_id == filters.company)
     )
     counterparts = (
         select(Account.type, func.sum(Line.balance))

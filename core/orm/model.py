@@ -36,6 +36,7 @@ from sqlalchemy import Select
 from sqlalchemy import Table
 from sqlalchemy import func
 from sqlalchemy import select
+from sqlalchemy.orm import aliased
 from sqlalchemy.orm import object_session
 
 from core.errors import ConfigError
@@ -237,7 +238,8 @@ class Model:
 
         A many2one sorts by the id it holds; ``"partner.name"`` sorts by a
         plain field of the record it points at (one step, a correlated
-        subquery: no join changes the rows). Empty values sort last in
+        subquery: no join changes the rows; a record the user's rules hide
+        sorts as if the field were empty). Empty values sort last in
         ascending order and first in descending order, on SQLite as on PostgreSQL.
 
         Raises:
@@ -279,8 +281,10 @@ class Model:
         aimed = comodel._fields.get(target)
         if aimed is None or not aimed.store or aimed.type_name in UNSORTABLE | {"many2one"}:
             return None
-        target_table = comodel._table.alias()  # an alias: the comodel may be this model (``parent.name``)
-        return select(target_table.c[aimed.column_name]).where(target_table.c.id == column).scalar_subquery()
+        # An ORM alias, not a table's: the comodel may be this model (``parent.name``), and the read
+        # rules restrict an alias by its own rows, so a target the user may not see sorts as empty.
+        target = aliased(comodel)
+        return select(getattr(target, aimed.column_name)).where(target.id == column).scalar_subquery()
 
     # -- record-level operations -----------------------------------------------
 

@@ -25,6 +25,7 @@ import pytest
 from addons.accounting.cash_flow import cash_flow
 from addons.accounting.reporting import Filters
 from addons.accounting.reporting import trial_balance
+from core.testing import as_user
 from core.testing import assert_max_queries
 
 pytestmark = pytest.mark.addons("accounting")
@@ -103,3 +104,20 @@ def test_another_company_sees_no_cash_of_this_one(env, quarter):
     other = env["base.company"].create({"name": "Başka Şirket", "currency": quarter.currency.id})
     flow = cash_flow(env, Filters(company=other.id, date_from=Q1[0], date_to=Q1[1]))
     assert flow.opening == flow.closing == flow.net_change == d(0)
+
+
+def test_a_bookkeeper_gets_the_same_statement_under_the_company_rules(env, quarter, bookkeeper):
+    """As a user the rules restrict every alias of items and accounts, the cash-moving subquery's too."""
+    filters = Filters(company=quarter.id, date_from=Q1[0], date_to=Q1[1])
+    with as_user(env, bookkeeper) as user_env:
+        cash_flow(user_env, filters)  # loads the user's rights and rules
+        with assert_max_queries(user_env, 3):
+            flow = cash_flow(user_env, filters)
+    assert {line.key: line.amount for line in flow.lines if line.amount} == {
+        "customers": d(1_200),
+        "vendors": d(-6_000),
+        "expenses": d(-25),
+        "fixed_assets": d(-8_000),
+        "equity": d(20_000),
+    }
+    assert (flow.opening, flow.net_change, flow.closing) == (d(10_000), d(7_175), d(17_175))
