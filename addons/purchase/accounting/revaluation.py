@@ -57,6 +57,8 @@ class Revaluation:
             self.layers = fifo.Layers(env, self.fifo) if self.fifo else None
         # New average costs, written together at the end (one UPDATE statement for all products).
         self.costs: dict[Any, decimal.Decimal] = {}
+        # Quantity on hand already given to earlier lines of the bill, per average-cost product.
+        self.claimed: dict[int, decimal.Decimal] = {}
 
     def _receipt_layers(self, order_line: Any) -> list[Any]:
         """The open layers of ``order_line``'s receipts in the company, oldest first."""
@@ -66,16 +68,20 @@ class Revaluation:
         return [layer for layer in queue if layer.move_id in moves and layer.remaining_quantity > 0]
 
     def on_hand(self, order_line: Any, quantity: decimal.Decimal) -> decimal.Decimal:
-        """How much of ``quantity`` billed on ``order_line`` is still in the company's stock."""
+        """How much of ``quantity`` billed on ``order_line`` is still in the company's stock (at average
+        cost, less what earlier lines of the bill took of it). Called once per billed line."""
         product = order_line.product
         with self.env.sudo():
             if product.id in self.fifo:
                 held = sum(
                     (decimal.Decimal(x.remaining_quantity) for x in self._receipt_layers(order_line)), ZERO
                 )
-            else:
-                held = self.quantities.get(product.id, ZERO)
-        return max(min(quantity, held), ZERO)
+                return max(min(quantity, held), ZERO)
+            # Several lines of one bill may bill the same product: each takes what the others left.
+            held = self.quantities.get(product.id, ZERO) - self.claimed.get(product.id, ZERO)
+            share = max(min(quantity, held), ZERO)
+            self.claimed[product.id] = self.claimed.get(product.id, ZERO) + share
+            return share
 
     def revalue(self, order_line: Any, quantity: decimal.Decimal, amount: decimal.Decimal) -> None:
         """Add ``amount`` (company currency) to the value of ``quantity`` on hand of the line's product."""

@@ -74,6 +74,20 @@ def test_a_dearer_bill_revalues_what_is_on_hand_and_costs_what_was_delivered(
     assert (row.code, row.stock_value, row.balance, row.difference) == ("153", D("198.00"), D("198.00"), 0)
 
 
+def test_two_lines_of_one_product_share_what_is_on_hand(env, books, confirmed, receive_order, deliver, chair):
+    order = confirmed((chair, 5, "30.00"), (chair, 5, "30.00"))
+    receive_order(order)
+    deliver(chair, 4)
+    bill = post_bill(order, "33.00")  # 6 on hand: 18.00 to 153 between the two lines, 12.00 to 621
+    totals = {}
+    for code, debit, credit in bill_items(bill):
+        totals[code] = totals.get(code, 0) + debit - credit
+    assert (totals["153"], totals["621"], totals["329"]) == (D("18.00"), D("12.00"), D("300.00"))
+    assert chair.cost == D("33.00")
+    [row] = stock_against_ledger(env, books.id)
+    assert row.difference == 0
+
+
 def test_a_cheaper_bill_lowers_the_stock_and_the_cost(env, books, confirmed, receive_order, deliver, chair):
     order = confirmed((chair, 10, "30.00"))
     receive_order(order)
