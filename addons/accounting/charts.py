@@ -111,19 +111,20 @@ DEFAULT_FIELDS = {role: f"default_{role}_account" for role in DEFAULT_ROLES}
 ROLE = r"^[a-z][a-z0-9_]*$"
 
 
-class _ChartSchema(Schema):
+class _StrictSchema(Schema):
+    """A template table: a key the schema does not know is an error, not ignored."""
+
     class Meta:
         unknown = RAISE
 
+
+class _ChartSchema(_StrictSchema):
     name = fields.String(required=True, validate=validate.Length(min=1))
     country = fields.String(load_default=None, validate=validate.Length(equal=2))
     currency = fields.String(load_default=None, validate=validate.Length(equal=3))
 
 
-class _DefaultsSchema(Schema):
-    class Meta:
-        unknown = RAISE
-
+class _DefaultsSchema(_StrictSchema):
     receivable = fields.String(required=True)
     payable = fields.String(required=True)
     income = fields.String(required=True)
@@ -135,20 +136,14 @@ class _DefaultsSchema(Schema):
     exchange_loss = fields.String(load_default=None)
 
 
-class _AccountSchema(Schema):
-    class Meta:
-        unknown = RAISE
-
+class _AccountSchema(_StrictSchema):
     code = fields.String(required=True, validate=validate.Length(min=1, max=64))
     name = fields.String(required=True, validate=validate.Length(min=1))
     type = fields.String(required=True, validate=validate.OneOf(list(ACCOUNT_TYPES)))
     reconcile = fields.Boolean(load_default=None)
 
 
-class _JournalSchema(Schema):
-    class Meta:
-        unknown = RAISE
-
+class _JournalSchema(_StrictSchema):
     code = fields.String(required=True, validate=validate.Length(min=1, max=8))
     name = fields.String(required=True, validate=validate.Length(min=1))
     type = fields.String(required=True, validate=validate.OneOf([value for value, _ in JOURNAL_TYPES]))
@@ -159,20 +154,14 @@ class _ExtraJournalSchema(_JournalSchema):
     role = fields.String(load_default=None, validate=validate.Regexp(ROLE))
 
 
-class _ExtraSchema(Schema):
-    class Meta:
-        unknown = RAISE
-
+class _ExtraSchema(_StrictSchema):
     defaults = fields.Dict(
         keys=fields.String(validate=validate.Regexp(ROLE)), values=fields.String(), load_default=dict
     )
     journals = fields.List(fields.Nested(_ExtraJournalSchema), load_default=list)
 
 
-class _TaxSchema(Schema):
-    class Meta:
-        unknown = RAISE
-
+class _TaxSchema(_StrictSchema):
     tax = fields.String(required=True, validate=validate.Length(min=3))
     account = fields.String(load_default=None)
     refund_account = fields.String(load_default=None)
@@ -182,10 +171,7 @@ class _TaxSchema(Schema):
     refund_tax_grid = fields.String(load_default=None)
 
 
-class _TemplateSchema(Schema):
-    class Meta:
-        unknown = RAISE
-
+class _TemplateSchema(_StrictSchema):
     chart = fields.Nested(_ChartSchema, required=True)
     defaults = fields.Nested(_DefaultsSchema, required=True)
     journals = fields.List(fields.Nested(_JournalSchema), required=True, validate=validate.Length(min=1))

@@ -11,7 +11,7 @@ from addons.accounting import bank_pages
 from addons.accounting import demo
 from addons.accounting import followups
 from addons.accounting import report_pages
-from addons.accounting.models.followup_level import default_levels
+from addons.accounting.models.followup_level import ensure_default_levels
 from addons.commerce.printing import print_rule
 from core.hookspecs import hookimpl
 from core.jobs import Job
@@ -40,10 +40,7 @@ def addon_installed(env: Environment, addon: str) -> None:
     company's books (`addons.accounting.demo.run`)."""
     if addon != "accounting":
         return
-    levels = env["accounting.followup_level"]
-    for company in env["base.company"].search([]):
-        if not levels.search_count([("company", "=", company.id)]):
-            levels.create(default_levels(company))
+    ensure_default_levels(env)
     demo.run(env)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from addons.accounting.models.followup_level import default_levels
+from addons.accounting.models.followup_level import ensure_default_levels
 from core.orm.environment import Environment
 
 MOVED_TO_SALES = (
@@ -25,10 +25,7 @@ MOVED_TO_SALES = (
 
 
 def migrate(op: Any, env: Environment) -> None:
-    levels = env["accounting.followup_level"]
-    for company in env["base.company"].search([]):
-        if not levels.search_count([("company", "=", company.id)]):
-            levels.create(default_levels(company))
+    ensure_default_levels(env)
     moved = env["base.external_id"].search(
         [("addon", "=", "accounting"), ("name", "in", list(MOVED_TO_SALES))]
     )

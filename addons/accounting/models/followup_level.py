@@ -21,6 +21,7 @@ from core.i18n import _
 from core.orm import fields
 from core.orm.constraints import Check
 from core.orm.constraints import Unique
+from core.orm.environment import Environment
 from core.orm.model import Model
 
 
@@ -78,3 +79,16 @@ def default_levels(company: Any) -> list[dict[str, Any]]:
             ),
         },
     ]
+
+
+def ensure_default_levels(env: Environment) -> None:
+    """Give the shipped levels to every company that has none (at install and at upgrade)."""
+    Level = env["accounting.followup_level"]
+    with_levels = {level.company.id for level in Level.search([])}
+    Level.create(
+        [
+            vals
+            for company in env["base.company"].search([("id", "not in", sorted(with_levels))])
+            for vals in default_levels(company)
+        ]
+    )
